@@ -1,0 +1,29 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { MessagingModule, NatsReadiness } from '@sakip/messaging';
+import { ObservabilityModule } from '@sakip/observability';
+import { AUTH_CONFIG, type AuthConfig } from './auth.config';
+import { BootstrapAdmin } from './bootstrap/bootstrap-admin';
+import { DatabaseModule, DatabaseReadiness } from './database/database.module';
+import { KeysModule } from './keys/keys.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { UsersModule } from './users/users.module';
+
+@Module({})
+export class AuthAppModule {
+  static forRoot(config: AuthConfig): DynamicModule {
+    return {
+      module: AuthAppModule,
+      global: true,
+      imports: [
+        ObservabilityModule.forRoot({ service: 'auth', logLevel: config.LOG_LEVEL, readinessCheckTokens: [DatabaseReadiness, NatsReadiness] }),
+        MessagingModule.forRoot({ url: config.NATS_URL, name: 'auth', user: config.NATS_USER, pass: config.NATS_PASSWORD, prefix: config.NATS_PREFIX, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
+        DatabaseModule,
+        UsersModule,
+        KeysModule,
+        SessionsModule,
+      ],
+      providers: [{ provide: AUTH_CONFIG, useValue: config }, BootstrapAdmin],
+      exports: [AUTH_CONFIG],
+    };
+  }
+}

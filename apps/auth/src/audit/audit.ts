@@ -1,0 +1,39 @@
+import { uuidv7 } from '@sakip/persistence';
+import { currentRequestContext } from '@sakip/observability';
+import type { EntityManager } from 'typeorm';
+import { AuditEntryEntity } from './audit-entry.entity';
+
+const SECRET_FIELDS = new Set(['passwordHash', 'password_hash', 'password', 'privateKeyEnc', 'tokenHash']);
+
+function mask(values: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+  if (!values) return null;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) out[k] = SECRET_FIELDS.has(k) ? '[masked]' : v instanceof Date ? v.toISOString() : v;
+  return out;
+}
+
+export interface AuditInput {
+  actor: string;
+  ip?: string | null;
+  operation: string;
+  table: string;
+  rowId?: string | null;
+  oldValues?: Record<string, unknown> | null;
+  newValues?: Record<string, unknown> | null;
+}
+
+/** Appends an audit row inside the caller's transaction (DOMAIN.md "Audit"); secrets are masked. */
+export async function writeAudit(tx: EntityManager, a: AuditInput): Promise<void> {
+  await tx.insert(AuditEntryEntity, <AuditEntryEntity>{
+    id: uuidv7(),
+    occurredAt: new Date(),
+    actor: a.actor,
+    ip: a.ip ?? null,
+    requestId: currentRequestContext()?.requestId ?? null,
+    operation: a.operation,
+    tableName: a.table,
+    rowId: a.rowId ?? null,
+    oldValues: mask(a.oldValues),
+    newValues: mask(a.newValues),
+  });
+}

@@ -1,0 +1,6 @@
+import { InitAuth1732400000000 } from './1732400000000-init-auth';
+
+/** Every migration of the auth schema, in order (also used by the test template builder). */
+export const AUTH_MIGRATIONS = [InitAuth1732400000000];
+export const AUTH_SCHEMA = 'auth';
+export const AUTH_DB_ROLE = 'sakip_auth';

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { unauthenticated, type RefreshCommand, type TokenPair } from '@sakip/contracts';
+import { UsersRepository } from '../../users/users.repository';
+import { hashRefreshToken, newRefreshToken } from '../refresh-token';
+import { SessionsRepository } from '../sessions.repository';
+import { IssueTokens } from './issue-tokens';
+
+export const INVALID_REFRESH = 'Invalid or expired refresh token';
+
+@Injectable()
+export class Refresh {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly tokens: IssueTokens,
+  ) {}
+
+  async execute(cmd: RefreshCommand): Promise<TokenPair> {
+    const next = newRefreshToken();
+    const outcome = await this.sessions.rotate(hashRefreshToken(cmd.refreshToken), next.hash, cmd.ip);
+    if (outcome.kind !== 'rotated') throw unauthenticated(INVALID_REFRESH);
+    const user = await this.users.findById(outcome.userId);
+    if (!user?.isActive) {
+      await this.sessions.revokeByToken(next.hash, 'user_inactive');
+      throw unauthenticated(INVALID_REFRESH);
+    }
+    return this.tokens.pair(user, next.token);
+  }
+}

@@ -1,0 +1,40 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Role, UserView } from '@sakip/contracts';
+
+@Entity({ name: 'users' })
+export class UserEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('text') email: string;
+  @Column('text') name: string;
+  @Column('text', { name: 'password_hash' }) passwordHash: string;
+  @Column('text') role: Role;
+  @Column('uuid', { name: 'opd_id', nullable: true }) opdId: string | null;
+  @Column('boolean', { name: 'is_active' }) isActive: boolean;
+  @Column('boolean', { name: 'must_change_password' }) mustChangePassword: boolean;
+  @Column('boolean', { name: 'mfa_enabled' }) mfaEnabled: boolean;
+  @Column('timestamptz', { name: 'password_changed_at' }) passwordChangedAt: Date;
+  @Column('timestamptz', { name: 'deactivated_at', nullable: true }) deactivatedAt: Date | null;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
+  @Column('integer') version: number;
+}
+
+export function toUserView(u: UserEntity): UserView {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    opdId: u.opdId,
+    mfaEnabled: u.mfaEnabled,
+    mustChangePassword: u.mustChangePassword,
+    isActive: u.isActive,
+    createdAt: u.createdAt.toISOString(),
+    updatedAt: u.updatedAt.toISOString(),
+    version: u.version,
+  };
+}
+
+export function toMeView(u: UserEntity) {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, opdId: u.opdId, mfaEnabled: u.mfaEnabled, mustChangePassword: u.mustChangePassword };
+}

@@ -1,0 +1,132 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { ListQuery } from '../common/pagination';
+import { Role } from '../common/roles';
+
+const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class LoginRequest {
+  @ApiProperty({ example: 'admin@pemda.go.id' })
+  @Transform(trimLower) @IsEmail() @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 128 })
+  @IsString() @Length(1, 128)
+  password: string;
+}
+
+export class RefreshRequest {
+  @ApiProperty() @IsString() @Length(16, 256)
+  refreshToken: string;
+}
+
+export class LogoutRequest extends RefreshRequest {}
+
+export class UserView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: Role }) role: Role;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) opdId: string | null;
+  @ApiProperty() mfaEnabled: boolean;
+  @ApiProperty() mustChangePassword: boolean;
+  @ApiProperty() isActive: boolean;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty() version: number;
+}
+
+export type MeView = Pick<UserView, 'id' | 'email' | 'name' | 'role' | 'opdId' | 'mfaEnabled' | 'mustChangePassword'>;
+
+export class TokenPair {
+  @ApiProperty() accessToken: string;
+  @ApiProperty() refreshToken: string;
+  @ApiProperty({ example: 'Bearer' }) tokenType: 'Bearer';
+  @ApiProperty({ description: 'access token lifetime in seconds' }) expiresIn: number;
+  @ApiProperty({ type: UserView }) user: MeView;
+}
+
+/** Client context the gateway adds to session calls (not accepted from the public body). */
+export interface SessionContext {
+  ip?: string;
+  userAgent?: string;
+}
+
+export class CreateUserRequest {
+  @ApiProperty() @Transform(trimLower) @IsEmail() @MaxLength(254)
+  email: string;
+
+  @ApiProperty() @Transform(trim) @IsString() @Length(1, 200)
+  name: string;
+
+  @ApiProperty({ minLength: 12, maxLength: 128 }) @IsString() @Length(12, 128)
+  password: string;
+
+  @ApiProperty({ enum: Role }) @IsEnum(Role)
+  role: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
+  @IsOptional() @ValidateIf((_o, v) => v !== null) @IsUUID()
+  opdId?: string | null;
+}
+
+export class UpdateUserRequest {
+  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @Length(1, 200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: Role }) @IsOptional() @IsEnum(Role)
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String })
+  @IsOptional() @ValidateIf((_o, v) => v !== null) @IsUUID()
+  opdId?: string | null;
+}
+
+export const USER_SORTABLE = ['email', 'name', 'role', 'createdAt', 'updatedAt'] as const;
+
+export class UserListQuery extends ListQuery {
+  @ApiPropertyOptional({ enum: Role }) @IsOptional() @IsEnum(Role)
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()
+  opdId?: string;
+
+  @ApiPropertyOptional({ description: 'exact e-mail' }) @IsOptional() @Transform(trimLower) @IsEmail()
+  email?: string;
+
+  @ApiPropertyOptional({ description: 'substring of name or e-mail' }) @IsOptional() @IsString() @Length(1, 100)
+  q?: string;
+
+  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  isActive?: boolean;
+
+  @ApiPropertyOptional({ enum: [...USER_SORTABLE, ...USER_SORTABLE.map((f) => `-${f}`)] })
+  @IsOptional() @IsIn([...USER_SORTABLE, ...USER_SORTABLE.map((f) => `-${f}`)])
+  declare sort?: string;
+}
+
+export class IdRequest {
+  @IsUUID() id: string;
+}
+
+export class UpdateUserCommand extends UpdateUserRequest {
+  @IsUUID() id: string;
+}
+
+/** RFC 7517 public key set. */
+export interface JwkSet {
+  keys: Array<Record<string, unknown> & { kid: string; kty: string; alg?: string; use?: string }>;
+}
+
+/** RPC commands: the public body plus what only the gateway knows about the client. */
+export class LoginCommand extends LoginRequest {
+  @IsOptional() @IsString() @MaxLength(64) ip?: string;
+  @IsOptional() @IsString() @MaxLength(512) userAgent?: string;
+}
+
+export class RefreshCommand extends RefreshRequest {
+  @IsOptional() @IsString() @MaxLength(64) ip?: string;
+  @IsOptional() @IsString() @MaxLength(512) userAgent?: string;
+}

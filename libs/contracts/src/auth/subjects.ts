@@ -1,0 +1,15 @@
+/** Request/reply subjects served by `auth` (`<service>.<entity>.<action>.v<n>`). */
+export const AUTH_SUBJECTS = {
+  login: 'auth.session.login.v1',
+  refresh: 'auth.session.refresh.v1',
+  logout: 'auth.session.logout.v1',
+  me: 'auth.user.me.v1',
+  jwks: 'auth.jwks.get.v1',
+  userCreate: 'auth.user.create.v1',
+  userQuery: 'auth.user.query.v1',
+  userGet: 'auth.user.get.v1',
+  userUpdate: 'auth.user.update.v1',
+  userDeactivate: 'auth.user.deactivate.v1',
+} as const;
+
+export type AuthSubject = (typeof AUTH_SUBJECTS)[keyof typeof AUTH_SUBJECTS];

@@ -1,0 +1,20 @@
+import type { Role } from './roles';
+
+/**
+ * Who is calling, as it travels in the `x-sakip-identity` NATS header. Set only by the gateway
+ * (NATS permissions keep others from forging it); every service re-checks authorization with it.
+ */
+export interface CallerIdentity {
+  /** user id */
+  sub: string;
+  role: Role;
+  opdId: string | null;
+  /** `user:<id>` or `apikey:<id>`: what audit rows record as the actor. */
+  actor: string;
+  /** API-key scopes when the call is made with a key; absent for users. */
+  scopes?: string[];
+  ip?: string;
+}
+
+export const HEADER_REQUEST_ID = 'x-request-id';
+export const HEADER_IDENTITY = 'x-sakip-identity';

@@ -1,0 +1,59 @@
+import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { LOGGER, Metrics, type Logger, type ReadinessCheck } from '@sakip/observability';
+import type { NatsConnection } from 'nats';
+import { connectNats, NATS_CONNECTION, type NatsConnectOptions } from './nats-connection';
+import { RpcClient, type BreakerSettings } from './rpc-client';
+
+export interface MessagingOptions extends NatsConnectOptions {
+  prefix: string;
+  rpcTimeoutMs: number;
+  breaker?: Partial<BreakerSettings>;
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+@Injectable()
+export class NatsReadiness implements ReadinessCheck {
+  readonly name = 'nats';
+  constructor(@Inject(NATS_CONNECTION) private readonly nc: NatsConnection) {}
+  async check() {
+    if (this.nc.isClosed()) throw new Error('connection closed');
+    await this.nc.flush();
+  }
+}
+
+/** Owns the connection: drained last, after the RPC server stopped taking requests. */
+@Injectable()
+class ConnectionCloser implements OnApplicationShutdown {
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    private readonly rpc: RpcClient,
+  ) {}
+  async onApplicationShutdown() {
+    this.rpc.shutdown();
+    if (!this.nc.isClosed()) await this.nc.drain().catch(() => this.nc.close());
+  }
+}
+
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot(o: MessagingOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: o },
+        { provide: NATS_CONNECTION, useFactory: () => connectNats(o) },
+        {
+          provide: RpcClient,
+          inject: [NATS_CONNECTION, LOGGER, Metrics],
+          useFactory: (nc: NatsConnection, logger: Logger, metrics: Metrics) =>
+            new RpcClient({ connection: nc, prefix: o.prefix, defaultTimeoutMs: o.rpcTimeoutMs, logger, metrics, breaker: o.breaker }),
+        },
+        NatsReadiness,
+        ConnectionCloser,
+      ],
+      exports: [NATS_CONNECTION, RpcClient, NatsReadiness, MESSAGING_OPTIONS],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+export * from './data-source';
+export * from './uuid';
+export * from './pagination';
+export * from './provisioning';

@@ -1,0 +1,36 @@
+import { Role, ROLES, type CallerIdentity } from '@sakip/contracts';
+import { ACCESS_TOKEN_ALG, ACCESS_TOKEN_TYP } from './jwks';
+
+export interface AccessTokenClaims {
+  iss: string;
+  aud: string;
+  sub: string;
+  exp: number;
+  iat: number;
+  jti: string;
+  role: Role;
+  opdId: string | null;
+}
+
+export interface AccessTokenHeader {
+  alg: typeof ACCESS_TOKEN_ALG;
+  kid: string;
+  typ: typeof ACCESS_TOKEN_TYP;
+}
+
+/** Decodes the JOSE header without trusting it: only used to pick a key by kid and check typ/alg. */
+export function readTokenHeader(token: string): Partial<AccessTokenHeader> | null {
+  const dot = token.indexOf('.');
+  if (dot <= 0) return null;
+  try {
+    const header = JSON.parse(Buffer.from(token.slice(0, dot), 'base64url').toString('utf8'));
+    return header && typeof header === 'object' ? header : null;
+  } catch {
+    return null;
+  }
+}
+
+export function identityFromClaims(claims: Partial<AccessTokenClaims>): CallerIdentity | null {
+  if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role as Role)) return null;
+  return { sub: claims.sub, role: claims.role as Role, opdId: claims.opdId ?? null, actor: `user:${claims.sub}` };
+}
