@@ -17,7 +17,9 @@ const swc = [
 
 const base = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  // A few dependencies ship ESM only (content-disposition via @fastify/static): SWC turns them into CommonJS.
+  transform: { '^.+\\.ts$': swc, '^.+\\.m?js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@sakip/(.*)$': '<rootDir>/libs/$1/src/index.ts' },
   rootDir: __dirname,
@@ -25,7 +27,7 @@ const base = {
 };
 
 module.exports = {
-  globalSetup: '<rootDir>/tools/testing/global-setup.ts',
+  globalSetup: '<rootDir>/tools/testing/global-setup.js',
   maxWorkers: process.env.JEST_WORKERS ?? 2,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },

@@ -1,21 +1,18 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
+import 'reflect-metadata';
+import { installGracefulShutdown } from '@sakip/messaging';
+import { LOGGER, type Logger } from '@sakip/observability';
+import { createGatewayApp } from './gateway-app';
+import { loadGatewayConfig } from './gateway.config';
 
-import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
-
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function main() {
+  const config = loadGatewayConfig();
+  const app = await createGatewayApp(config);
+  const logger = app.get<Logger>(LOGGER);
+  installGracefulShutdown(app, config.SHUTDOWN_DRAIN_MS, logger);
+  logger.info({ url: `http://localhost:${config.PORT}` }, 'gateway ready');
 }
 
-bootstrap();
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -24,7 +24,7 @@ export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.Proce
     const value = env[key];
     if (value !== undefined && value !== '') source[key] = value;
   }
-  const merged = plainToInstance(cls, { ...defaults, ...pickKnown(defaults, cls, source) }, { enableImplicitConversion: true });
+  const merged = plainToInstance(cls, { ...defaults, ...coerce(defaults, pickKnown(defaults, cls, source)) });
   const errors = validateSync(merged as object, { whitelist: false, forbidUnknownValues: false });
   if (errors.length) {
     throw new ConfigError(
@@ -33,6 +33,22 @@ export function loadConfig<T extends object>(cls: new () => T, env: NodeJS.Proce
     );
   }
   return merged;
+}
+
+/**
+ * Env values are strings: convert by the type of the class default (numbers, booleans). Decorator
+ * metadata cannot be relied on for this (un-annotated fields report Object). Unparseable values
+ * stay strings so validation names them.
+ */
+function coerce(defaults: Record<string, unknown>, values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) {
+    const kind = typeof defaults[k];
+    if (kind === 'number' && typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())) out[k] = Number(v);
+    else if (kind === 'boolean' && (v === 'true' || v === 'false' || v === '1' || v === '0')) out[k] = v === 'true' || v === '1';
+    else out[k] = v;
+  }
+  return out;
 }
 
 // Only variables the class declares are read, so unrelated environment noise is never validated.

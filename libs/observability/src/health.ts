@@ -1,4 +1,5 @@
 import { Controller, Get, Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Public, RawResponse } from './route-metadata';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 
 export interface ReadinessCheck {
@@ -26,6 +27,8 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 @Controller('health')
+@Public()
+@RawResponse()
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

@@ -4,3 +4,4 @@ export * from './metrics';
 export * from './health';
 export * from './metrics.controller';
 export * from './observability.module';
+export * from './route-metadata';

@@ -1,7 +1,10 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { Metrics } from './metrics';
+import { Public, RawResponse } from './route-metadata';
 
 @Controller('metrics')
+@Public()
+@RawResponse()
 export class MetricsController {
   constructor(private readonly metrics: Metrics) {}
 

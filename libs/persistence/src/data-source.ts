@@ -21,7 +21,8 @@ export function createServiceDataSource(o: ServiceDataSourceOptions): DataSource
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // TypeORM's logger prints parameters (password hashes, tokens): errors surface through our handlers instead.
+    logging: false,
     poolSize: o.poolSize ?? 10,
     applicationName: o.applicationName ?? o.schema,
     // Every statement sees only its own schema unless it qualifies another (grants forbid that anyway).
@@ -29,7 +30,10 @@ export function createServiceDataSource(o: ServiceDataSourceOptions): DataSource
   });
 }
 
-/** Runs pending migrations under a session advisory lock so replicas starting together apply each once. */
+/**
+ * Runs pending migrations under a session advisory lock so replicas starting together apply each
+ * once. The lock holds one pooled connection while TypeORM uses another: poolSize must be ≥ 2.
+ */
 export async function runMigrations(ds: DataSource, lockKey = `migrations:${String((ds.options as { schema?: string }).schema ?? 'public')}`): Promise<string[]> {
   const wasInitialized = ds.isInitialized;
   if (!wasInitialized) await ds.initialize();

@@ -14,6 +14,7 @@ export class JwksCache {
   private keys = new Map<string, string>();
   private jwks: JwkSet = { keys: [] };
   private lastFetch = 0;
+  private loaded = false;
   private inflight: Promise<void> | null = null;
 
   constructor(
@@ -38,6 +39,7 @@ export class JwksCache {
           }
           this.keys = next;
           this.jwks = { keys: set.keys.filter((k) => next.has(k.kid)) };
+          this.loaded = true;
         } finally {
           this.lastFetch = Date.now();
           this.inflight = null;
@@ -50,7 +52,8 @@ export class JwksCache {
   async keyFor(kid: string): Promise<string | undefined> {
     const known = this.keys.get(kid);
     if (known) return known;
-    if (Date.now() - this.lastFetch >= this.minRefreshMs) {
+    // Until a first successful load (issuer down at boot) every miss may retry; the RPC breaker bounds it.
+    if (!this.loaded || Date.now() - this.lastFetch >= this.minRefreshMs) {
       await this.refresh().catch(() => undefined);
       return this.keys.get(kid);
     }

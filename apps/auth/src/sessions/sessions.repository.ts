@@ -50,7 +50,8 @@ export class SessionsRepository {
    */
   rotate(oldHash: Buffer, newHash: Buffer, ip?: string): Promise<RotateOutcome> {
     return this.ds.transaction(async (tx) => {
-      const rows: Array<{ family_id: string; user_id: string }> = await tx.query(
+      // TypeORM returns [rows, affectedCount] for an UPDATE … RETURNING on PostgreSQL.
+      const [rows]: [Array<{ family_id: string; user_id: string }>, number] = await tx.query(
         `UPDATE auth.refresh_tokens t SET status = 'rotated', used_at = now()
            FROM auth.session_families f
           WHERE t.token_hash = $1 AND t.status = 'active' AND t.expires_at > now()

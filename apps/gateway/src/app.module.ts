@@ -1,0 +1,39 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { MessagingModule, NatsReadiness } from '@sakip/messaging';
+import { ObservabilityModule } from '@sakip/observability';
+import { RolesGuard } from '@sakip/security';
+import { AuthController } from './auth/auth.controller';
+import { GATEWAY_CONFIG, type GatewayConfig } from './gateway.config';
+import { EnvelopeInterceptor } from './http/envelope.interceptor';
+import { EnvelopeErrorFilter } from './http/error.filter';
+import { IdentityModule } from './identity/identity.module';
+import { JwtAuthGuard } from './identity/jwt-auth.guard';
+import { GatewayRedis } from './redis.provider';
+import { UsersController } from './users/users.controller';
+
+@Module({})
+export class GatewayAppModule {
+  static forRoot(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayAppModule,
+      global: true,
+      imports: [
+        ObservabilityModule.forRoot({ service: 'gateway', logLevel: config.LOG_LEVEL, readinessCheckTokens: [NatsReadiness, GatewayRedis] }),
+        MessagingModule.forRoot({ url: config.NATS_URL, name: 'gateway', user: config.NATS_USER, pass: config.NATS_PASSWORD, prefix: config.NATS_PREFIX, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
+        IdentityModule,
+      ],
+      controllers: [AuthController, UsersController],
+      providers: [
+        { provide: GATEWAY_CONFIG, useValue: config },
+        GatewayRedis,
+        // Order matters: authenticate, then check the role, before any downstream call.
+        { provide: APP_GUARD, useExisting: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RolesGuard },
+        { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
+        { provide: APP_FILTER, useClass: EnvelopeErrorFilter },
+      ],
+      exports: [GATEWAY_CONFIG, GatewayRedis],
+    };
+  }
+}

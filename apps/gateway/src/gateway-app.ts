@@ -1,0 +1,60 @@
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createValidationPipe } from '@sakip/contracts';
+import { LOGGER, Metrics, PinoNestLogger, type Logger } from '@sakip/observability';
+import { GatewayAppModule } from './app.module';
+import { setupOpenApi } from './docs/openapi';
+import type { GatewayConfig } from './gateway.config';
+import { requestIdFrom, type AuthedRequest } from './http/request';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds and starts the gateway; main.ts and the e2e tests boot it the same way. */
+export async function createGatewayApp(config: GatewayConfig, port = config.PORT): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.GATEWAY_BODY_LIMIT_BYTES,
+    // X-Forwarded-For is believed only from the listed proxies (API.md "Rate limits").
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => requestIdFrom(req.headers['x-request-id']),
+    logger: false,
+    return503OnClosing: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayAppModule.forRoot(config), adapter, { bufferLogs: true, abortOnError: false });
+  const logger = app.get<Logger>(LOGGER);
+  app.useLogger(new PinoNestLogger(logger));
+  app.useGlobalPipes(createValidationPipe());
+  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true, exposedHeaders: ['X-Request-Id', 'ETag', 'Retry-After'] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+      { path: '.well-known/jwks.json', method: RequestMethod.GET },
+    ],
+  });
+  instrument(app, logger);
+  setupOpenApi(app);
+  await app.listen(port, config.HOST);
+  return app;
+}
+
+/** X-Request-Id on every response, one log line and one histogram sample per request. */
+function instrument(app: NestFastifyApplication, logger: Logger) {
+  const fastify = app.getHttpAdapter().getInstance();
+  // JSON in and out (API.md): without Fastify's text/plain parser other types get 415.
+  fastify.removeContentTypeParser('text/plain');
+  const metrics = app.get(Metrics);
+  fastify.addHook('onRequest', async (req, reply) => {
+    reply.header('X-Request-Id', String(req.id));
+  });
+  fastify.addHook('onResponse', async (req: AuthedRequest, reply) => {
+    const route = req.routeOptions?.url ?? 'unmatched';
+    const seconds = reply.elapsedTime / 1000;
+    metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, seconds);
+    logger.info(
+      { requestId: req.id, userId: req.user?.sub, method: req.method, route, status: reply.statusCode, durationMs: Math.round(reply.elapsedTime * 10) / 10 },
+      'request',
+    );
+  });
+}

@@ -1,0 +1,8 @@
+import { applyDecorators, HttpCode, SetMetadata } from '@nestjs/common';
+import { ApiNoContentResponse } from '@nestjs/swagger';
+
+export { RAW_RESPONSE, RawResponse } from '@sakip/observability';
+export const NO_CONTENT = 'sakip:no-content';
+
+/** 204 with no body (logout, delete). */
+export const NoContent = () => applyDecorators(HttpCode(204), SetMetadata(NO_CONTENT, true), ApiNoContentResponse());

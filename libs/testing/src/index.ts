@@ -1,0 +1,4 @@
+export * from './test-env';
+export * from './template-database';
+export * from './test-stack';
+export * from './http';

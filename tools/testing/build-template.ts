@@ -1,0 +1,18 @@
+import { ensureTemplateDatabase, TEMPLATE_ENV, testServers } from '@sakip/testing';
+import { join } from 'node:path';
+import { AUTH_DB_ROLE, AUTH_MIGRATIONS, AUTH_SCHEMA } from '../../apps/auth/src/migrations';
+
+/**
+ * Builds the migrated template database once per content hash. Lives outside
+ * libs/ because it must know every app's migrations (libs never import apps).
+ */
+export default async function globalSetup(): Promise<void> {
+  const root = join(__dirname, '..', '..');
+  const template = await ensureTemplateDatabase({
+    adminUrl: testServers.pgAdminUrl,
+    sqlDir: join(root, 'infra', 'postgres'),
+    migrationDirs: [join(root, 'apps', 'auth', 'src', 'migrations')],
+    services: [{ schema: AUTH_SCHEMA, role: AUTH_DB_ROLE, migrations: AUTH_MIGRATIONS }],
+  });
+  process.env[TEMPLATE_ENV] = template;
+}
