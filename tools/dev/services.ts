@@ -1,0 +1,26 @@
+import { join } from 'node:path';
+import { AUTH_DB_ROLE, AUTH_MIGRATIONS, AUTH_SCHEMA } from '../../apps/auth/src/migrations';
+import type { ServiceSchema } from '@sakip/testing';
+
+export const ROOT = join(__dirname, '..', '..');
+
+/** Every service the dev stack runs, in start order, with its schema and probe port. */
+export interface DevService {
+  name: string;
+  main: string;
+  /** Port of /health/ready. */
+  port: number;
+  envPrefix?: string;
+  schema?: ServiceSchema;
+}
+
+export const DEV_SERVICES: DevService[] = [
+  {
+    name: 'auth',
+    main: 'apps/auth/src/main.ts',
+    port: 3101,
+    envPrefix: 'AUTH',
+    schema: { schema: AUTH_SCHEMA, role: AUTH_DB_ROLE, migrations: AUTH_MIGRATIONS },
+  },
+  { name: 'gateway', main: 'apps/gateway/src/main.ts', port: 3000 },
+];
