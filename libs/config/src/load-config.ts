@@ -61,7 +61,6 @@ function pickKnown(defaults: Record<string, unknown>, cls: new () => object, sou
 
 function declaredProperties(cls: new () => object): string[] {
   // class-validator's metadata storage knows every decorated property, including optional ones without defaults.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { getMetadataStorage } = require('class-validator');
   const storage = getMetadataStorage();
   const metas = storage.getTargetValidationMetadatas(cls, '', true, false) as Array<{ propertyName: string }>;

@@ -68,9 +68,10 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     let reply: RpcReply<unknown>;
     await runWithRequestContext({ requestId }, async () => {
       try {
-        const handler = this.messageHandlers.get(pattern)!;
+        const handler = this.messageHandlers.get(pattern);
+        if (!handler) throw new Error(`no handler for ${pattern}`);
         const data = msg.data.length ? codec.decode(msg.data) : {};
-        const result = await handler(data, new NatsContext([msg.subject, msg.headers!]));
+        const result = await handler(data, new NatsContext([msg.subject, msg.headers as never]));
         const value = await lastValueFrom(this.transformToObservable(result), { defaultValue: null });
         reply = { ok: true, data: value ?? null };
       } catch (err) {

@@ -41,7 +41,8 @@ export class KeyStore implements OnApplicationBootstrap, OnModuleDestroy {
 
   async signingKey(): Promise<ActiveSigningKey> {
     if (!this.active) await this.ensureFresh();
-    return this.active!;
+    if (!this.active) throw new Error('no active signing key');
+    return this.active;
   }
 
   async jwks(): Promise<JwkSet> {
