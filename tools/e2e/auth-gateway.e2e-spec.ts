@@ -5,6 +5,8 @@ import { ADMIN, E2eStack } from './stack';
 
 const OPD_A = '0195f5a0-0000-7000-8000-00000000000a';
 const PASSWORD = 'A-Long-Enough-Password-1';
+/** A user without MFA for the session tests (the admin's TOTP codes are single-use). */
+const MEMBER = { email: 'member@e2e.test', password: 'Evaluasi-Kinerja-2026' };
 
 function decodeSegment(token: string, i: number) {
   return JSON.parse(Buffer.from(token.split('.')[i], 'base64url').toString('utf8'));
@@ -16,7 +18,9 @@ describe('gateway → NATS → auth (e2e)', () => {
 
   beforeAll(async () => {
     s = await E2eStack.start({ RPC_TIMEOUT_MS: '1500' });
-    admin = await s.login(ADMIN.email, ADMIN.password);
+    admin = await s.loginAdmin();
+    const res = await s.http('POST', '/api/v1/users', { token: admin.accessToken, body: { email: MEMBER.email, name: 'Member', password: MEMBER.password, role: 'evaluator' } });
+    expect(res.status).toBe(201);
   });
 
   afterAll(async () => {
@@ -51,12 +55,18 @@ describe('gateway → NATS → auth (e2e)', () => {
       expect(wrong.body.error.code).toBe('UNAUTHENTICATED');
     });
 
+    it('answers a correct super_admin password with an MFA challenge, not tokens', async () => {
+      const res = await s.http('POST', '/api/v1/auth/login', { body: { email: ADMIN.email, password: ADMIN.password } });
+      expect(res.status).toBe(200);
+      expect(res.body.data).toEqual({ mfaRequired: true, mfaToken: expect.stringMatching(/^mfa_/) });
+    });
+
     it('GET /auth/me returns the caller', async () => {
       const res = await s.http('GET', '/api/v1/auth/me', { token: admin.accessToken });
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
         ok: true,
-        data: { id: admin.user.id, email: ADMIN.email, name: 'Super Admin', role: 'super_admin', opdId: null, mfaEnabled: false, mustChangePassword: false },
+        data: { id: admin.user.id, email: ADMIN.email, name: 'Super Admin', role: 'super_admin', opdId: null, mfaEnabled: true, mustChangePassword: false },
       });
     });
 
@@ -69,7 +79,8 @@ describe('gateway → NATS → auth (e2e)', () => {
 
   describe('refresh rotation and logout', () => {
     it('rotates the refresh token; reusing the old one revokes the whole family', async () => {
-      const first = await s.login(ADMIN.email, ADMIN.password);
+      const first = await s.login(MEMBER.email, MEMBER.password);
+      const keep = await s.login(MEMBER.email, MEMBER.password);
       const r1 = await s.http('POST', '/api/v1/auth/refresh', { body: { refreshToken: first.refreshToken } });
       expect(r1.status).toBe(200);
       const second = r1.body.data;
@@ -84,13 +95,12 @@ describe('gateway → NATS → auth (e2e)', () => {
       expect(afterReuse.status).toBe(401);
 
       // Other sessions of the same user are untouched.
-      const other = await s.http('POST', '/api/v1/auth/refresh', { body: { refreshToken: admin.refreshToken } });
+      const other = await s.http('POST', '/api/v1/auth/refresh', { body: { refreshToken: keep.refreshToken } });
       expect(other.status).toBe(200);
-      admin = other.body.data;
     });
 
     it('logout ends the session: 204, then its refresh token is refused', async () => {
-      const session = await s.login(ADMIN.email, ADMIN.password);
+      const session = await s.login(MEMBER.email, MEMBER.password);
       const out = await s.http('POST', '/api/v1/auth/logout', { body: { refreshToken: session.refreshToken } });
       expect(out.status).toBe(204);
       expect(out.text).toBe('');
@@ -150,7 +160,7 @@ describe('gateway → NATS → auth (e2e)', () => {
     it('lets super_admin list with pagination, filters and sort', async () => {
       const all = await s.http('GET', '/api/v1/users?limit=2&offset=0&sort=email', { token: admin.accessToken });
       expect(all.status).toBe(200);
-      expect(all.body.meta).toEqual({ total: 4, limit: 2, offset: 0, hasMore: true });
+      expect(all.body.meta).toEqual({ total: 5, limit: 2, offset: 0, hasMore: true });
       expect(all.body.data.map((u: { email: string }) => u.email)).toEqual(['admin@e2e.test', 'admin_opd@e2e.test']);
 
       const filtered = await s.http('GET', `/api/v1/users?role=viewer&opdId=${OPD_A}`, { token: admin.accessToken });
@@ -336,7 +346,7 @@ describe('gateway → NATS → auth (e2e)', () => {
 
     it('answers 503 at once — well inside the RPC timeout — and never hangs', async () => {
       const started = Date.now();
-      const results = await Promise.all(Array.from({ length: 20 }, () => s.http('POST', '/api/v1/auth/login', { body: ADMIN })));
+      const results = await Promise.all(Array.from({ length: 20 }, () => s.http('POST', '/api/v1/auth/login', { body: { email: ADMIN.email, password: ADMIN.password } })));
       const elapsed = Date.now() - started;
       expect(results.map((r) => r.status)).toEqual(Array(20).fill(503));
       expect(results[0].body.error.code).toBe('UPSTREAM_UNAVAILABLE');

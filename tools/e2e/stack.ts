@@ -1,12 +1,16 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createServiceApp } from '@sakip/messaging';
 import { createTestStack, httpJson, type TestStack } from '@sakip/testing';
+import { authenticator } from 'otplib';
 import { AuthAppModule } from '../../apps/auth/src/app.module';
 import { loadAuthConfig } from '../../apps/auth/src/auth.config';
 import { createGatewayApp } from '../../apps/gateway/src/gateway-app';
 import { loadGatewayConfig } from '../../apps/gateway/src/gateway.config';
 
-export const ADMIN = { email: 'admin@e2e.test', password: 'Admin-Password-2026!' };
+export const ADMIN = { email: 'admin@e2e.test', password: 'Admin-Password-2026!', totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' };
+
+/** The current TOTP code for a base32 secret. */
+export const totpCode = (secret: string) => authenticator.generate(secret);
 
 /**
  * One in-process stack per e2e suite: auth and gateway against real PostgreSQL (own database),
@@ -20,7 +24,14 @@ export class E2eStack {
 
   static async start(extraEnv: NodeJS.ProcessEnv = {}): Promise<E2eStack> {
     const s = new E2eStack();
-    s.stack = await createTestStack({ BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password, ...extraEnv });
+    s.stack = await createTestStack({
+      BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
+      BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+      BOOTSTRAP_ADMIN_TOTP_SECRET: ADMIN.totpSecret,
+      // All test clients share 127.0.0.1: suites that test per-IP limits send X-Forwarded-For instead.
+      AUTH_LOCKOUT_IP_MAX: '1000',
+      ...extraEnv,
+    });
     await s.startAuth();
     s.gateway = await createGatewayApp(loadGatewayConfig({ ...s.stack.env, HOST: '127.0.0.1' }), 0);
     const addr = s.gateway.getHttpServer().address();
@@ -52,9 +63,21 @@ export class E2eStack {
     return httpJson<T>(this.base, method, path, o);
   }
 
-  async login(email: string, password: string) {
+  /** Password login, completing the TOTP step when `totpSecret` is given and a code is asked for. */
+  async login(email: string, password: string, totpSecret?: string) {
     const res = await this.http('POST', '/api/v1/auth/login', { body: { email, password } });
     if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${res.text}`);
-    return res.body.data as { accessToken: string; refreshToken: string; user: { id: string } };
+    let data = res.body.data;
+    if (data.mfaRequired && totpSecret) {
+      const mfa = await this.http('POST', '/api/v1/auth/mfa/verify', { body: { mfaToken: data.mfaToken, code: totpCode(totpSecret) } });
+      if (mfa.status !== 200) throw new Error(`mfa for ${email} failed: ${mfa.status} ${mfa.text}`);
+      data = mfa.body.data;
+    }
+    return data as { accessToken: string; refreshToken: string; user: { id: string } };
+  }
+
+  /** The bootstrap super_admin (MFA enrolled from BOOTSTRAP_ADMIN_TOTP_SECRET). One per TOTP step: codes are single-use. */
+  loginAdmin() {
+    return this.login(ADMIN.email, ADMIN.password, ADMIN.totpSecret);
   }
 }

@@ -5,6 +5,9 @@ import { AUTH_CONFIG, type AuthConfig } from './auth.config';
 import { BootstrapAdmin } from './bootstrap/bootstrap-admin';
 import { DatabaseModule, DatabaseReadiness } from './database/database.module';
 import { KeysModule } from './keys/keys.module';
+import { MfaModule } from './mfa/mfa.module';
+import { TotpModule } from './mfa/totp.module';
+import { PasswordsModule } from './passwords/passwords.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { UsersModule } from './users/users.module';
 
@@ -21,6 +24,9 @@ export class AuthAppModule {
         UsersModule,
         KeysModule,
         SessionsModule,
+        TotpModule,
+        MfaModule,
+        PasswordsModule,
       ],
       providers: [{ provide: AUTH_CONFIG, useValue: config }, BootstrapAdmin],
       exports: [AUTH_CONFIG],

@@ -44,6 +44,31 @@ export class AuthConfig extends ServiceConfig {
   @IsString() @Length(12, 128)
   BOOTSTRAP_ADMIN_PASSWORD?: string;
 
+  /** base32 TOTP secret: enrols the bootstrap admin so automation can log in (API.md "Auth"). */
+  @IsOptional() @Matches(/^[A-Z2-7]{16,128}=*$/, { message: 'BOOTSTRAP_ADMIN_TOTP_SECRET must be base32 (A–Z, 2–7), at least 16 characters' })
+  BOOTSTRAP_ADMIN_TOTP_SECRET?: string;
+
+  /** Label shown by authenticator apps. */
+  @IsString() @Length(1, 64)
+  AUTH_MFA_ISSUER = 'SAKIP';
+
+  /** Failed logins per account (by e-mail, known or not) within the window before a lockout. */
+  @IsInt() @Min(1) @Max(1000)
+  AUTH_LOCKOUT_ACCOUNT_MAX = 5;
+
+  @IsInt() @Min(1) @Max(10_000)
+  AUTH_LOCKOUT_IP_MAX = 20;
+
+  @IsInt() @Min(10) @Max(86_400)
+  AUTH_LOCKOUT_WINDOW_SEC = 900;
+
+  /** First lockout lasts this long, each further one doubles, up to AUTH_LOCKOUT_MAX_SEC. */
+  @IsInt() @Min(1) @Max(86_400)
+  AUTH_LOCKOUT_BASE_SEC = 60;
+
+  @IsInt() @Min(1) @Max(86_400)
+  AUTH_LOCKOUT_MAX_SEC = 1800;
+
   @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/)
   AUTH_DATABASE_URL?: string;
 

@@ -10,6 +10,8 @@ import { loadAuthConfig } from '../src/auth.config';
 import { KeyStore } from '../src/keys/key-store.service';
 
 const ADMIN = { email: 'root@int.test', password: 'Integration-Admin-1!' };
+/** A user without MFA for repeated logins (TOTP codes are single-use per 30 s step). */
+const WORKER = { email: 'worker@int.test', password: 'Evaluasi-Integrasi-2026' };
 
 /** auth against real PostgreSQL and NATS, called over RPC exactly as the gateway does. */
 describe('auth over NATS (integration)', () => {
@@ -33,8 +35,12 @@ describe('auth over NATS (integration)', () => {
     await Promise.all([boot(), boot()]);
     nc = await connect({ servers: stack.env['NATS_URL'], noAsyncTraces: true });
     rpc = new RpcClient({ connection: nc, prefix: stack.env['NATS_PREFIX']!, defaultTimeoutMs: 3000, logger: createLogger('test', 'silent') });
-    const pair = await rpc.request<TokenPair>(AUTH_SUBJECTS.login, ADMIN);
-    admin = { sub: pair.user.id, role: Role.SuperAdmin, opdId: null, actor: `user:${pair.user.id}` };
+    // super_admin without MFA must enrol first; the identity below is what the gateway would send after that.
+    const challenge = await rpc.request<{ mfaSetupRequired?: boolean }>(AUTH_SUBJECTS.login, ADMIN);
+    expect(challenge.mfaSetupRequired).toBe(true);
+    const [row] = await sql<{ id: string }>(`SELECT id FROM auth.users WHERE email = $1`, [ADMIN.email]);
+    admin = { sub: row.id, role: Role.SuperAdmin, opdId: null, actor: `user:${row.id}` };
+    await rpc.request(AUTH_SUBJECTS.userCreate, { ...WORKER, name: 'Worker', role: 'evaluator' }, { identity: admin });
   });
 
   afterAll(async () => {
@@ -46,7 +52,7 @@ describe('auth over NATS (integration)', () => {
 
   it('creates the bootstrap admin once even when replicas start together', async () => {
     const rows = await sql(`SELECT email, role FROM auth.users`);
-    expect(rows).toEqual([{ email: ADMIN.email, role: 'super_admin' }]);
+    expect(rows.filter((r) => r.role === 'super_admin')).toEqual([{ email: ADMIN.email, role: 'super_admin' }]);
   });
 
   it('shares one signing key between replicas and stores it encrypted', async () => {
@@ -84,7 +90,7 @@ describe('auth over NATS (integration)', () => {
   });
 
   it('lets exactly one of two racing refreshes with the same token win, and revokes the family', async () => {
-    const pair = await rpc.request<TokenPair>(AUTH_SUBJECTS.login, ADMIN);
+    const pair = await rpc.request<TokenPair>(AUTH_SUBJECTS.login, WORKER);
     const results = await Promise.allSettled([
       rpc.request<TokenPair>(AUTH_SUBJECTS.refresh, { refreshToken: pair.refreshToken }),
       rpc.request<TokenPair>(AUTH_SUBJECTS.refresh, { refreshToken: pair.refreshToken }),
@@ -98,7 +104,7 @@ describe('auth over NATS (integration)', () => {
   });
 
   it('stores refresh tokens hashed, never in clear', async () => {
-    const pair = await rpc.request<TokenPair>(AUTH_SUBJECTS.login, ADMIN);
+    const pair = await rpc.request<TokenPair>(AUTH_SUBJECTS.login, WORKER);
     const rows = await sql(`SELECT 1 FROM auth.refresh_tokens WHERE encode(token_hash, 'escape') LIKE $1`, [`%${pair.refreshToken}%`]);
     expect(rows).toHaveLength(0);
   });

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
-import { DomainError, ErrorCode, isErrorCode, type ErrorBody } from '@sakip/contracts';
+import { DomainError, ErrorCode, isErrorCode, type ErrorBody, type RpcErrorBody } from '@sakip/contracts';
 
 const STATUS_TO_CODE: Record<number, ErrorCode> = {
   400: ErrorCode.ValidationFailed,
@@ -17,8 +17,8 @@ const STATUS_TO_CODE: Record<number, ErrorCode> = {
 };
 
 /** Turns anything a handler threw into the error body; unknown errors become INTERNAL with no internals leaked. */
-export function toErrorBody(err: unknown): { body: ErrorBody; unexpected: boolean } {
-  if (err instanceof DomainError) return { body: err.toBody(), unexpected: false };
+export function toErrorBody(err: unknown): { body: RpcErrorBody; unexpected: boolean } {
+  if (err instanceof DomainError) return { body: err.toRpcBody(), unexpected: false };
   if (err instanceof RpcException) {
     const inner = err.getError() as Partial<ErrorBody> | string;
     if (typeof inner === 'object' && isErrorCode(inner.code)) return { body: DomainError.fromBody(inner as ErrorBody).toBody(), unexpected: false };

@@ -10,6 +10,8 @@ export interface AccessTokenClaims {
   jti: string;
   role: Role;
   opdId: string | null;
+  /** Session (refresh family) id: lets "sign out other sessions" keep this one. */
+  sid?: string;
 }
 
 export interface AccessTokenHeader {
@@ -32,5 +34,7 @@ export function readTokenHeader(token: string): Partial<AccessTokenHeader> | nul
 
 export function identityFromClaims(claims: Partial<AccessTokenClaims>): CallerIdentity | null {
   if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role as Role)) return null;
-  return { sub: claims.sub, role: claims.role as Role, opdId: claims.opdId ?? null, actor: `user:${claims.sub}` };
+  const identity: CallerIdentity = { sub: claims.sub, role: claims.role as Role, opdId: claims.opdId ?? null, actor: `user:${claims.sub}` };
+  if (typeof claims.sid === 'string') identity.sessionId = claims.sid;
+  return identity;
 }

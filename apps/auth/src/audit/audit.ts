@@ -3,7 +3,7 @@ import { currentRequestContext } from '@sakip/observability';
 import type { EntityManager } from 'typeorm';
 import { AuditEntryEntity } from './audit-entry.entity';
 
-const SECRET_FIELDS = new Set(['passwordHash', 'password_hash', 'password', 'privateKeyEnc', 'tokenHash']);
+const SECRET_FIELDS = new Set(['passwordHash', 'password_hash', 'password', 'privateKeyEnc', 'tokenHash', 'mfaSecretEnc', 'mfaPendingSecretEnc', 'mfaLastStep', 'keyHash']);
 
 function mask(values: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
   if (!values) return null;

@@ -3,18 +3,22 @@ import { Role } from '@sakip/contracts';
 import { LOGGER, type Logger } from '@sakip/observability';
 import { uuidv7 } from '@sakip/persistence';
 import { AUTH_CONFIG, type AuthConfig } from '../auth.config';
+import { MfaStateRepository } from '../mfa/mfa-state.repository';
+import { Totp } from '../mfa/totp.service';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
 
 /**
  * Creates the first super_admin from BOOTSTRAP_ADMIN_EMAIL/PASSWORD when no account has that
- * e-mail. Never overwrites an existing account, so changing the env later changes nothing.
+ * e-mail. Never overwrites an existing account's password or role.
  */
 @Injectable()
 export class BootstrapAdmin implements OnApplicationBootstrap {
   constructor(
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
+    private readonly totp: Totp,
+    private readonly mfa: MfaStateRepository,
     @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -23,7 +27,23 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
     const email = this.config.BOOTSTRAP_ADMIN_EMAIL?.trim().toLowerCase();
     const password = this.config.BOOTSTRAP_ADMIN_PASSWORD;
     if (!email || !password) return;
-    if (await this.users.findByEmail(email)) return;
+    if (!(await this.users.findByEmail(email))) await this.create(email, password);
+    await this.enrolTotp(email);
+  }
+
+  /**
+   * With BOOTSTRAP_ADMIN_TOTP_SECRET the bootstrap admin is enrolled with that secret (automation
+   * can then compute codes). An admin who already has MFA keeps theirs.
+   */
+  private async enrolTotp(email: string): Promise<void> {
+    const secret = this.config.BOOTSTRAP_ADMIN_TOTP_SECRET;
+    const admin = secret ? await this.users.findByEmail(email) : null;
+    if (!secret || !admin || admin.mfaEnabled || admin.role !== Role.SuperAdmin) return;
+    await this.mfa.enrolDirectly(admin.id, this.totp.seal(secret, admin.id), 'system:bootstrap');
+    this.logger.info({ email }, 'bootstrap super_admin enrolled in MFA');
+  }
+
+  private async create(email: string, password: string): Promise<void> {
     const now = new Date();
     try {
       await this.users.create(

@@ -18,7 +18,7 @@ export class TokenSigner {
   }
 
   /** ES256 access token with `kid` and `typ: at+jwt`, claims as API.md "Access tokens". */
-  async accessToken(user: Pick<UserEntity, 'id' | 'role' | 'opdId'>): Promise<string> {
+  async accessToken(user: Pick<UserEntity, 'id' | 'role' | 'opdId'>, sessionId: string): Promise<string> {
     const { kid, privateKey } = await this.keys.signingKey();
     const now = Math.floor(Date.now() / 1000);
     const claims: AccessTokenClaims = {
@@ -30,6 +30,7 @@ export class TokenSigner {
       jti: randomUUID(),
       role: user.role,
       opdId: user.opdId,
+      sid: sessionId,
     };
     return sign(claims, privateKey, { algorithm: ACCESS_TOKEN_ALG, keyid: kid, header: { alg: ACCESS_TOKEN_ALG, typ: ACCESS_TOKEN_TYP } });
   }

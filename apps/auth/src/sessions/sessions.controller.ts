@@ -1,15 +1,17 @@
-import { RpcController } from '@sakip/messaging';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AUTH_SUBJECTS, LoginCommand, LogoutRequest, RefreshCommand } from '@sakip/contracts';
+import { AUTH_SUBJECTS, IdRequest, LoginCommand, LogoutRequest, MfaVerifyCommand, notFound, RefreshCommand, unauthenticated, type CallerIdentity, type SessionView } from '@sakip/contracts';
+import { Caller, RpcController } from '@sakip/messaging';
 import { hashRefreshToken } from './refresh-token';
 import { SessionsRepository } from './sessions.repository';
 import { Login } from './use-cases/login.use-case';
 import { Refresh } from './use-cases/refresh.use-case';
+import { VerifyMfa } from './use-cases/verify-mfa.use-case';
 
 @RpcController()
 export class SessionsController {
   constructor(
     private readonly login: Login,
+    private readonly verifyMfa: VerifyMfa,
     private readonly refresh: Refresh,
     private readonly sessions: SessionsRepository,
   ) {}
@@ -17,6 +19,11 @@ export class SessionsController {
   @MessagePattern(AUTH_SUBJECTS.login)
   doLogin(@Payload() cmd: LoginCommand) {
     return this.login.execute(cmd);
+  }
+
+  @MessagePattern(AUTH_SUBJECTS.mfaVerify)
+  doVerifyMfa(@Payload() cmd: MfaVerifyCommand) {
+    return this.verifyMfa.execute(cmd);
   }
 
   @MessagePattern(AUTH_SUBJECTS.refresh)
@@ -28,6 +35,29 @@ export class SessionsController {
   @MessagePattern(AUTH_SUBJECTS.logout)
   async logout(@Payload() req: LogoutRequest) {
     await this.sessions.revokeByToken(hashRefreshToken(req.refreshToken), 'logout');
+    return null;
+  }
+
+  @MessagePattern(AUTH_SUBJECTS.sessionList)
+  async list(@Caller() caller: CallerIdentity | null): Promise<SessionView[]> {
+    if (!caller) throw unauthenticated('Authentication required');
+    const rows = await this.sessions.listActive(caller.sub);
+    return rows.map((f) => ({
+      id: f.id,
+      createdAt: f.createdAt.toISOString(),
+      lastUsedAt: f.lastUsedAt.toISOString(),
+      expiresAt: f.expiresAt.toISOString(),
+      ip: f.ip,
+      userAgent: f.userAgent,
+      current: f.id === caller.sessionId,
+    }));
+  }
+
+  /** Someone else's session id is answered exactly like an unknown one. */
+  @MessagePattern(AUTH_SUBJECTS.sessionEnd)
+  async end(@Payload() req: IdRequest, @Caller() caller: CallerIdentity | null) {
+    if (!caller) throw unauthenticated('Authentication required');
+    if (!(await this.sessions.endOwn(caller.sub, req.id, caller.actor))) throw notFound('Session');
     return null;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { uuidv7 } from '@sakip/persistence';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { writeAudit } from '../audit/audit';
 import { RefreshTokenEntity, SessionFamilyEntity } from './session.entities';
 
@@ -100,6 +100,25 @@ export class SessionsRepository {
       await this.revokeFamilyIn(tx, row.family_id, reason);
       await writeAudit(tx, { actor: `user:${row.user_id}`, operation: 'logout', table: 'session_families', rowId: row.family_id });
       return row.family_id;
+    });
+  }
+
+  /** The user's live sessions, newest use first. */
+  listActive(userId: string): Promise<SessionFamilyEntity[]> {
+    return this.ds.getRepository(SessionFamilyEntity).find({
+      where: { userId, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      order: { lastUsedAt: 'DESC' },
+    });
+  }
+
+  /** Ends one of the user's sessions; false when it is not theirs or already ended. */
+  endOwn(userId: string, familyId: string, actor: string): Promise<boolean> {
+    return this.ds.transaction(async (tx) => {
+      const family = await tx.findOne(SessionFamilyEntity, { where: { id: familyId, userId, revokedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      if (!family) return false;
+      await this.revokeFamilyIn(tx, familyId, 'ended_by_user');
+      await writeAudit(tx, { actor, operation: 'session_end', table: 'session_families', rowId: familyId });
+      return true;
     });
   }
 

@@ -17,6 +17,11 @@ export class UserEntity {
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
   @Column('integer') version: number;
+  /** TOTP secret, AES-256-GCM sealed with the user id as additional data. */
+  @Column('text', { name: 'mfa_secret_enc', nullable: true }) mfaSecretEnc?: string | null;
+  @Column('text', { name: 'mfa_pending_secret_enc', nullable: true }) mfaPendingSecretEnc?: string | null;
+  /** Last accepted TOTP time step: a code is accepted once (RFC 6238 §5.2). */
+  @Column('bigint', { name: 'mfa_last_step', nullable: true }) mfaLastStep?: string | null;
 }
 
 export function toUserView(u: UserEntity): UserView {

@@ -1,10 +1,34 @@
-import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AUTH_SUBJECTS, LoginRequest, LogoutRequest, RefreshRequest, TokenPair, UserView, type MeView } from '@sakip/contracts';
+import {
+  AUTH_SUBJECTS,
+  ChangePasswordRequest,
+  LoginRequest,
+  LogoutRequest,
+  MfaCodeRequest,
+  MfaEnableRequest,
+  MfaSetupRequest,
+  MfaSetupResponse,
+  MfaVerifyRequest,
+  RefreshRequest,
+  SessionView,
+  TokenPair,
+  UserView,
+  type LoginResult,
+  type MeView,
+} from '@sakip/contracts';
 import { RpcClient } from '@sakip/messaging';
 import { Public } from '@sakip/security';
+import { IsUUID } from 'class-validator';
 import { NoContent } from '../http/decorators';
 import { rpcOptions, userAgentOf, type AuthedRequest } from '../http/request';
+import { OptionalAuth } from '../identity/jwt-auth.guard';
+
+export class SessionIdParam {
+  @IsUUID(undefined, { message: 'id must be a UUID' }) id: string;
+}
+
+const clientOf = (req: AuthedRequest) => ({ ip: req.ip, userAgent: userAgentOf(req) });
 
 @ApiTags('Auth')
 @Controller('auth')
@@ -14,9 +38,45 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOkResponse({ type: TokenPair })
+  @ApiOkResponse({ description: 'TokenPair, or MfaChallenge when a second factor (or enrolment) is needed', type: TokenPair })
   login(@Body() body: LoginRequest, @Req() req: AuthedRequest) {
-    return this.rpc.request<TokenPair>(AUTH_SUBJECTS.login, { ...body, ip: req.ip, userAgent: userAgentOf(req) }, rpcOptions(req));
+    return this.rpc.request<LoginResult>(AUTH_SUBJECTS.login, { ...body, ...clientOf(req) }, rpcOptions(req));
+  }
+
+  @Post('mfa/verify')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenPair })
+  verifyMfa(@Body() body: MfaVerifyRequest, @Req() req: AuthedRequest) {
+    return this.rpc.request<TokenPair>(AUTH_SUBJECTS.mfaVerify, { ...body, ...clientOf(req) }, rpcOptions(req));
+  }
+
+  /** Signed in (Bearer), or with the mfaToken of a login that requires enrolment. */
+  @Post('mfa/setup')
+  @OptionalAuth()
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: MfaSetupResponse })
+  setupMfa(@Body() body: MfaSetupRequest, @Req() req: AuthedRequest) {
+    return this.rpc.request<MfaSetupResponse>(AUTH_SUBJECTS.mfaSetup, body, rpcOptions(req));
+  }
+
+  /** With an mfaToken this completes the sign-in and returns the token pair. */
+  @Post('mfa/enable')
+  @OptionalAuth()
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOkResponse({ description: 'TokenPair (mfaToken flow) or the user (signed in)', type: TokenPair })
+  enableMfa(@Body() body: MfaEnableRequest, @Req() req: AuthedRequest) {
+    return this.rpc.request<TokenPair | MeView>(AUTH_SUBJECTS.mfaEnable, { ...body, ...clientOf(req) }, rpcOptions(req));
+  }
+
+  @Post('mfa/disable')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: UserView })
+  disableMfa(@Body() body: MfaCodeRequest, @Req() req: AuthedRequest) {
+    return this.rpc.request<MeView>(AUTH_SUBJECTS.mfaDisable, body, rpcOptions(req));
   }
 
   @Post('refresh')
@@ -24,7 +84,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPair })
   refresh(@Body() body: RefreshRequest, @Req() req: AuthedRequest) {
-    return this.rpc.request<TokenPair>(AUTH_SUBJECTS.refresh, { ...body, ip: req.ip, userAgent: userAgentOf(req) }, rpcOptions(req));
+    return this.rpc.request<TokenPair>(AUTH_SUBJECTS.refresh, { ...body, ...clientOf(req) }, rpcOptions(req));
   }
 
   /** Ends the session the refresh token belongs to; the token itself is the proof, so no Bearer is needed. */
@@ -40,5 +100,27 @@ export class AuthController {
   @ApiOkResponse({ type: UserView })
   me(@Req() req: AuthedRequest) {
     return this.rpc.request<MeView>(AUTH_SUBJECTS.me, {}, rpcOptions(req));
+  }
+
+  /** Other sessions end; this one stays. */
+  @Post('password')
+  @ApiBearerAuth()
+  @NoContent()
+  async changePassword(@Body() body: ChangePasswordRequest, @Req() req: AuthedRequest) {
+    await this.rpc.request(AUTH_SUBJECTS.passwordChange, body, rpcOptions(req));
+  }
+
+  @Get('sessions')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: [SessionView] })
+  sessions(@Req() req: AuthedRequest) {
+    return this.rpc.request<SessionView[]>(AUTH_SUBJECTS.sessionList, {}, rpcOptions(req));
+  }
+
+  @Delete('sessions/:id')
+  @ApiBearerAuth()
+  @NoContent()
+  async endSession(@Param() p: SessionIdParam, @Req() req: AuthedRequest) {
+    await this.rpc.request(AUTH_SUBJECTS.sessionEnd, { id: p.id }, rpcOptions(req));
   }
 }

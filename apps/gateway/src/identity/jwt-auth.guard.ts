@@ -1,10 +1,15 @@
-import { Injectable, type ExecutionContext } from '@nestjs/common';
+import { Injectable, SetMetadata, type ExecutionContext } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { DomainError, ErrorCode, type CallerIdentity } from '@sakip/contracts';
 import { PUBLIC_KEY } from '@sakip/security';
 
-/** Every route needs a valid access token unless marked @Public(). */
+export const OPTIONAL_AUTH_KEY = 'sakip:optional-auth';
+/** A token is verified when sent, but not required. */
+export const OptionalAuth = () => SetMetadata(OPTIONAL_AUTH_KEY, true);
+
+/** Every route needs a valid access token unless marked @Public() or @OptionalAuth(). */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
   constructor(private readonly reflector: Reflector) {
@@ -12,7 +17,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(ctx: ExecutionContext) {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [ctx.getHandler(), ctx.getClass()])) return true;
+    const targets = [ctx.getHandler(), ctx.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    // Optional: anonymous callers pass (the route then needs another proof, e.g. an mfaToken).
+    if (this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH_KEY, targets) && !ctx.switchToHttp().getRequest<FastifyRequest>().headers.authorization) return true;
     return super.canActivate(ctx);
   }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { ListQuery } from '../common/pagination';
 import { Role } from '../common/roles';
 
@@ -129,4 +129,63 @@ export class LoginCommand extends LoginRequest {
 export class RefreshCommand extends RefreshRequest {
   @IsOptional() @IsString() @MaxLength(64) ip?: string;
   @IsOptional() @IsString() @MaxLength(512) userAgent?: string;
+}
+
+/** Login answer when a second factor is needed (API.md "Auth"): verify, or enrol first (super_admin). */
+export class MfaChallenge {
+  @ApiPropertyOptional() mfaRequired?: true;
+  @ApiPropertyOptional() mfaSetupRequired?: true;
+  @ApiProperty({ description: 'lives 5 minutes' }) mfaToken: string;
+}
+
+export type LoginResult = TokenPair | MfaChallenge;
+
+const TOTP_CODE = /^\d{6}$/;
+
+export class MfaVerifyRequest {
+  @ApiProperty() @IsString() @Length(16, 256) mfaToken: string;
+  @ApiProperty({ example: '123456' }) @IsString() @Matches(TOTP_CODE, { message: 'code must be 6 digits' }) code: string;
+}
+
+export class MfaSetupRequest {
+  @ApiPropertyOptional({ description: 'the mfaToken of a login that requires enrolment; omit when signed in' })
+  @IsOptional() @IsString() @Length(16, 256) mfaToken?: string;
+}
+
+export class MfaEnableRequest extends MfaSetupRequest {
+  @ApiProperty({ example: '123456' }) @IsString() @Matches(TOTP_CODE, { message: 'code must be 6 digits' }) code: string;
+}
+
+export class MfaCodeRequest {
+  @ApiProperty({ example: '123456' }) @IsString() @Matches(TOTP_CODE, { message: 'code must be 6 digits' }) code: string;
+}
+
+export class MfaSetupResponse {
+  @ApiProperty({ description: 'base32 secret' }) secret: string;
+  @ApiProperty() otpauthUrl: string;
+}
+
+export class MfaVerifyCommand extends MfaVerifyRequest {
+  @IsOptional() @IsString() @MaxLength(64) ip?: string;
+  @IsOptional() @IsString() @MaxLength(512) userAgent?: string;
+}
+
+export class MfaEnableCommand extends MfaEnableRequest {
+  @IsOptional() @IsString() @MaxLength(64) ip?: string;
+  @IsOptional() @IsString() @MaxLength(512) userAgent?: string;
+}
+
+export class ChangePasswordRequest {
+  @ApiProperty() @IsString() @Length(1, 128) currentPassword: string;
+  @ApiProperty({ minLength: 12, maxLength: 128 }) @IsString() @Length(12, 128) newPassword: string;
+}
+
+export class SessionView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() lastUsedAt: string;
+  @ApiProperty() expiresAt: string;
+  @ApiProperty({ nullable: true, type: String }) ip: string | null;
+  @ApiProperty({ nullable: true, type: String }) userAgent: string | null;
+  @ApiProperty({ description: 'the session of the access token making this call' }) current: boolean;
 }

@@ -1,4 +1,4 @@
-import type { ErrorBody } from './errors';
+import type { ErrorBody, RpcErrorBody } from './errors';
 
 export interface ListMeta {
   total: number;
@@ -36,4 +36,4 @@ export function listMeta(page: Page<unknown>): ListMeta {
 }
 
 /** RPC reply frame: the same ok/data/error shape as the HTTP envelope, without request id. */
-export type RpcReply<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+export type RpcReply<T> = { ok: true; data: T } | { ok: false; error: RpcErrorBody };

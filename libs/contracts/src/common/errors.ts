@@ -51,6 +51,13 @@ export interface ErrorBody {
   details: ErrorDetail[];
 }
 
+export interface RpcErrorBody extends ErrorBody {
+  headers?: Record<string, string>;
+}
+
+export const rateLimited = (message: string, retryAfterSec: number) =>
+  new DomainError(ErrorCode.RateLimited, message, [], { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterSec))) });
+
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
@@ -67,9 +74,15 @@ export class DomainError extends Error {
     return { code: this.code, message: this.message, details: this.details };
   }
 
-  static fromBody(body: ErrorBody): DomainError {
+  /** The body plus response headers, as it crosses an RPC hop (the edge sets the headers, not the JSON). */
+  toRpcBody(): RpcErrorBody {
+    return Object.keys(this.headers).length ? { ...this.toBody(), headers: this.headers } : this.toBody();
+  }
+
+  static fromBody(body: RpcErrorBody): DomainError {
     const code = isErrorCode(body?.code) ? body.code : ErrorCode.Internal;
-    return new DomainError(code, String(body?.message ?? 'Internal error'), Array.isArray(body?.details) ? body.details : []);
+    const headers = body?.headers && typeof body.headers === 'object' ? body.headers : {};
+    return new DomainError(code, String(body?.message ?? 'Internal error'), Array.isArray(body?.details) ? body.details : [], headers);
   }
 }
 

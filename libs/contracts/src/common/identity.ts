@@ -13,6 +13,8 @@ export interface CallerIdentity {
   actor: string;
   /** API-key scopes when the call is made with a key; absent for users. */
   scopes?: string[];
+  /** The refresh-session family the access token belongs to (`sid` claim); absent for API keys. */
+  sessionId?: string;
   ip?: string;
 }
 

@@ -1,14 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { unauthenticated, type LoginCommand, type TokenPair } from '@sakip/contracts';
+import { Role, unauthenticated, type LoginCommand, type LoginResult } from '@sakip/contracts';
+import { MfaChallengesRepository } from '../../mfa/mfa-challenges.repository';
+import { LoginThrottle } from '../../throttle/login-throttle.service';
 import { PasswordHasher } from '../../users/password-hasher';
 import { UsersRepository } from '../../users/users.repository';
-import { newRefreshToken } from '../refresh-token';
 import { SessionsRepository } from '../sessions.repository';
 import { IssueTokens } from './issue-tokens';
 
 /** One message for every credential failure, so the answer never tells which part was wrong. */
 export const INVALID_CREDENTIALS = 'Invalid e-mail or password';
 
+/**
+ * Password step of sign-in. Locked accounts/IPs are refused before any hashing; a correct password
+ * ends in tokens, or in an MFA challenge (enrolled users), or an enrolment challenge (super_admin
+ * without MFA: it is mandatory for them).
+ */
 @Injectable()
 export class Login {
   constructor(
@@ -16,17 +22,22 @@ export class Login {
     private readonly sessions: SessionsRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: IssueTokens,
+    private readonly throttle: LoginThrottle,
+    private readonly challenges: MfaChallengesRepository,
   ) {}
 
-  async execute(cmd: LoginCommand): Promise<TokenPair> {
+  async execute(cmd: LoginCommand): Promise<LoginResult> {
+    await this.throttle.assertAllowed(cmd.email, cmd.ip);
     const user = await this.users.findByEmail(cmd.email);
     const ok = user ? await this.hasher.verify(user.passwordHash, cmd.password) : (await this.hasher.burn(cmd.password), false);
     if (!user || !ok || !user.isActive) {
+      await this.throttle.failed(cmd.email, cmd.ip);
       await this.sessions.auditFailedLogin(cmd.email, cmd.ip);
       throw unauthenticated(INVALID_CREDENTIALS);
     }
-    const { token, hash } = newRefreshToken();
-    await this.sessions.start({ userId: user.id, tokenHash: hash, expiresAt: this.tokens.refreshExpiry(), ip: cmd.ip, userAgent: cmd.userAgent });
-    return this.tokens.pair(user, token);
+    if (user.mfaEnabled) return { mfaRequired: true, mfaToken: await this.challenges.create(user.id, 'verify') };
+    if (user.role === Role.SuperAdmin) return { mfaSetupRequired: true, mfaToken: await this.challenges.create(user.id, 'setup') };
+    await this.throttle.succeeded(cmd.email);
+    return this.tokens.startSession(user, cmd);
   }
 }

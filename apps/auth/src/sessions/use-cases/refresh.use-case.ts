@@ -24,6 +24,6 @@ export class Refresh {
       await this.sessions.revokeByToken(next.hash, 'user_inactive');
       throw unauthenticated(INVALID_REFRESH);
     }
-    return this.tokens.pair(user, next.token);
+    return this.tokens.pair(user, next.token, outcome.familyId);
   }
 }

@@ -14,6 +14,7 @@ import {
 } from '@sakip/contracts';
 import { uuidv7 } from '@sakip/persistence';
 import { assertPermission } from '@sakip/security';
+import { assertPasswordPolicy } from '../../passwords/password-policy';
 import { PasswordHasher } from '../password-hasher';
 import { toUserView, type UserEntity } from '../user.entity';
 import { UsersRepository } from '../users.repository';
@@ -31,6 +32,7 @@ export class ManageUsers {
     const opdId = req.opdId ?? null;
     const rule = opdRuleViolation(req.role, opdId);
     if (rule) throw validationFailed('Role and OPD do not match', [{ field: 'opdId', message: rule }]);
+    assertPasswordPolicy(req.password, 'password', req.email);
     const now = new Date();
     const user: UserEntity = {
       id: uuidv7(),
