@@ -21,6 +21,7 @@ export class E2eStack {
   gateway!: NestFastifyApplication;
   base!: string;
   private stack!: TestStack;
+  private readonly extraGateways: NestFastifyApplication[] = [];
 
   static async start(extraEnv: NodeJS.ProcessEnv = {}): Promise<E2eStack> {
     const s = new E2eStack();
@@ -30,13 +31,23 @@ export class E2eStack {
       BOOTSTRAP_ADMIN_TOTP_SECRET: ADMIN.totpSecret,
       // All test clients share 127.0.0.1: suites that test per-IP limits send X-Forwarded-For instead.
       AUTH_LOCKOUT_IP_MAX: '1000',
+      RATE_LIMIT_AUTH_PER_MIN: '100000',
+      RATE_LIMIT_GENERAL_PER_MIN: '100000',
       ...extraEnv,
     });
     await s.startAuth();
-    s.gateway = await createGatewayApp(loadGatewayConfig({ ...s.stack.env, HOST: '127.0.0.1' }), 0);
-    const addr = s.gateway.getHttpServer().address();
-    s.base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    const first = await s.startGateway();
+    s.gateway = first.app;
+    s.base = first.base;
     return s;
+  }
+
+  /** Another gateway replica on the same NATS/Redis (replicas share keys, rate limits, services). */
+  async startGateway(extraEnv: NodeJS.ProcessEnv = {}): Promise<{ app: NestFastifyApplication; base: string }> {
+    const app = await createGatewayApp(loadGatewayConfig({ ...this.stack.env, HOST: '127.0.0.1', ...extraEnv }), 0);
+    this.extraGateways.push(app);
+    const addr = app.getHttpServer().address();
+    return { app, base: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` };
   }
 
   get env(): NodeJS.ProcessEnv {
@@ -54,7 +65,7 @@ export class E2eStack {
   }
 
   async stop(): Promise<void> {
-    await this.gateway?.close();
+    await Promise.all(this.extraGateways.map((g) => g.close().catch(() => undefined)));
     await this.stopAuth();
     await this.stack?.teardown();
   }

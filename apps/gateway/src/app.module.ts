@@ -9,6 +9,7 @@ import { EnvelopeInterceptor } from './http/envelope.interceptor';
 import { EnvelopeErrorFilter } from './http/error.filter';
 import { IdentityModule } from './identity/identity.module';
 import { JwtAuthGuard } from './identity/jwt-auth.guard';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { GatewayRedis } from './redis.provider';
 import { UsersController } from './users/users.controller';
 
@@ -29,6 +30,7 @@ export class GatewayAppModule {
         GatewayRedis,
         // Order matters: authenticate, then check the role, before any downstream call.
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
         { provide: APP_FILTER, useClass: EnvelopeErrorFilter },

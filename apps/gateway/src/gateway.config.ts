@@ -22,6 +22,15 @@ export class GatewayConfig extends BaseConfig {
   @IsString() @Matches(/^[0-9a-fA-F:.,/\s]*$/, { message: 'TRUSTED_PROXIES must be a comma-separated list of IPs or CIDRs' })
   TRUSTED_PROXIES = '';
 
+  @IsInt() @Min(1) @Max(10_000_000)
+  RATE_LIMIT_GENERAL_PER_MIN = 100;
+
+  @IsInt() @Min(1) @Max(10_000_000)
+  RATE_LIMIT_AUTH_PER_MIN = 20;
+
+  @IsInt() @Min(1) @Max(100_000_000)
+  RATE_LIMIT_API_KEY_PER_HOUR = 1000;
+
   /** JSON bodies must fit one NATS message (ARCHITECTURE.md "Edge"). */
   @IsInt() @Min(1024) @Max(1_048_576)
   GATEWAY_BODY_LIMIT_BYTES = 256 * 1024;

@@ -1,4 +1,5 @@
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { ConfigError } from './load-config';
 
 const URL_OF = (schemes: string) => new RegExp(`^(${schemes})://[^\\s]+$`);
 
@@ -56,7 +57,7 @@ export const POSTGRES_URL = URL_OF('postgres|postgresql');
 export function serviceDatabaseUrl(serviceEnvPrefix: string, role: string, env: NodeJS.ProcessEnv = process.env): string {
   const own = env[`${serviceEnvPrefix}_DATABASE_URL`];
   if (own) {
-    if (!POSTGRES_URL.test(own)) throw new Error(`Invalid configuration: ${serviceEnvPrefix}_DATABASE_URL must be a postgres:// URL`);
+    if (!POSTGRES_URL.test(own)) throw new ConfigError([`${serviceEnvPrefix}_DATABASE_URL`], `${serviceEnvPrefix}_DATABASE_URL must be a postgres:// URL`);
     return own;
   }
   if (env['DATABASE_URL']) return env['DATABASE_URL'];

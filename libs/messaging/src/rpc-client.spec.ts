@@ -200,9 +200,8 @@ describe('RpcClient', () => {
       expect(client.breakerStates()).toEqual({ auth: 'open' });
     });
 
-    // KNOWN BUG (reported): the downstream name is `subject.slice(0, indexOf('.'))`, so a subject
-    // without a dot loses its last character ('auth' → 'aut'). Flip to `it` once fixed.
-    it.failing('names the breaker after a subject without a dot correctly', async () => {
+    // A subject without a dot is its own downstream name (it once lost its last character).
+    it('names the breaker after a subject without a dot correctly', async () => {
       request.mockResolvedValue(okReply(null));
       await client.request('auth', {});
 

@@ -54,7 +54,7 @@ export class RpcClient {
   }
 
   async request<T>(subject: string, payload: unknown, opts: RpcCallOptions = {}): Promise<T> {
-    const downstream = subject.slice(0, subject.indexOf('.'));
+    const downstream = subject.split('.')[0];
     const h = natsHeaders();
     h.set(HEADER_REQUEST_ID, opts.requestId ?? currentRequestContext()?.requestId ?? randomUUID());
     if (opts.identity) h.set(HEADER_IDENTITY, JSON.stringify(opts.identity));

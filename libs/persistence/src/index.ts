@@ -2,3 +2,4 @@ export * from './data-source';
 export * from './uuid';
 export * from './pagination';
 export * from './provisioning';
+export * from './keyset-cursor';

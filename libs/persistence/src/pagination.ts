@@ -21,7 +21,8 @@ export function pageRequest(q: ListQuery, sortable: SortSpec, defaultSort: strin
   const raw = q.sort ?? defaultSort;
   const desc = raw.startsWith('-');
   const field = desc ? raw.slice(1) : raw;
-  const expr = sortable[field];
+  // Own properties only: `sort=constructor` must not find Object.prototype members.
+  const expr = Object.hasOwn(sortable, field) ? sortable[field] : undefined;
   if (!expr) throw new Error(`sort field ${field} is not in the whitelist`);
   const dir = desc ? 'DESC' : 'ASC';
   const orderBy = [{ expr, dir } as const];

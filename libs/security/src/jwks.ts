@@ -34,8 +34,12 @@ export class JwksCache {
           const next = new Map<string, string>();
           for (const jwk of set.keys) {
             // Only EC P-256 signing keys are ever accepted, whatever else a key set might hold.
-            if (jwk.kty !== 'EC' || jwk['crv'] !== 'P-256' || (jwk.alg && jwk.alg !== ACCESS_TOKEN_ALG)) continue;
-            next.set(jwk.kid, createPublicKey({ key: jwk as never, format: 'jwk' }).export({ format: 'pem', type: 'spki' }).toString());
+            if (jwk.kty !== 'EC' || jwk['crv'] !== 'P-256' || (jwk.alg && jwk.alg !== ACCESS_TOKEN_ALG) || (jwk.use && jwk.use !== 'sig')) continue;
+            try {
+              next.set(jwk.kid, createPublicKey({ key: jwk as never, format: 'jwk' }).export({ format: 'pem', type: 'spki' }).toString());
+            } catch {
+              // One malformed key must not keep the others from loading.
+            }
           }
           this.keys = next;
           this.jwks = { keys: set.keys.filter((k) => next.has(k.kid)) };

@@ -23,6 +23,7 @@ import { IsUUID } from 'class-validator';
 import { NoContent } from '../http/decorators';
 import { rpcOptions, userAgentOf, type AuthedRequest } from '../http/request';
 import { OptionalAuth } from '../identity/jwt-auth.guard';
+import { AuthRateLimit } from '../rate-limit/rate-limit.decorators';
 
 export class SessionIdParam {
   @IsUUID(undefined, { message: 'id must be a UUID' }) id: string;
@@ -37,6 +38,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @AuthRateLimit()
   @HttpCode(200)
   @ApiOkResponse({ description: 'TokenPair, or MfaChallenge when a second factor (or enrolment) is needed', type: TokenPair })
   login(@Body() body: LoginRequest, @Req() req: AuthedRequest) {
@@ -45,6 +47,7 @@ export class AuthController {
 
   @Post('mfa/verify')
   @Public()
+  @AuthRateLimit()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPair })
   verifyMfa(@Body() body: MfaVerifyRequest, @Req() req: AuthedRequest) {
@@ -81,6 +84,7 @@ export class AuthController {
 
   @Post('refresh')
   @Public()
+  @AuthRateLimit()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPair })
   refresh(@Body() body: RefreshRequest, @Req() req: AuthedRequest) {

@@ -17,6 +17,10 @@ export const AUTH_SUBJECTS = {
   userGet: 'auth.user.get.v1',
   userUpdate: 'auth.user.update.v1',
   userDeactivate: 'auth.user.deactivate.v1',
+  /** Service-to-service only: paged snapshot of every user (cursor + limit ≤ 1000), for bootstrapping a consumer of the user events. */
+  userList: 'auth.user.list.v1',
+  /** Service-to-service only: create or update a user from an upstream staff source (SIMPEG). */
+  userProvision: 'auth.user.provision.v1',
 } as const;
 
 export type AuthSubject = (typeof AUTH_SUBJECTS)[keyof typeof AUTH_SUBJECTS];

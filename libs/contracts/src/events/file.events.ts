@@ -1,0 +1,3 @@
+export const FILE_EVENTS = {
+  auditRecorded: 'evt.file.audit.recorded.v1',
+} as const;

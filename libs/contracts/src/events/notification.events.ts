@@ -1,0 +1,3 @@
+export const NOTIFICATION_EVENTS = {
+  auditRecorded: 'evt.notification.audit.recorded.v1',
+} as const;

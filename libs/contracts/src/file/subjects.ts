@@ -1,0 +1,7 @@
+/** Request/reply subjects served by `file`: grants for a byte transfer over its internal HTTP API. */
+export const FILE_SUBJECTS = {
+  uploadAuthorize: 'file.upload.authorize.v1',
+  downloadAuthorize: 'file.download.authorize.v1',
+} as const;
+
+export type FileSubject = (typeof FILE_SUBJECTS)[keyof typeof FILE_SUBJECTS];

@@ -1,0 +1,16 @@
+import { IsEmail, IsIn, IsObject, IsOptional, MaxLength } from 'class-validator';
+
+export const MAIL_TEMPLATES = ['password_reset', 'account_created', 'mfa_reset'] as const;
+export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
+
+/** `notification.mail.send.v1`: `variables` fill the template (strings only, rendered escaped). */
+export class MailSendRequest {
+  @IsEmail() @MaxLength(254) to: string;
+  @IsIn(MAIL_TEMPLATES) template: MailTemplate;
+  @IsOptional() @IsIn(['id', 'en']) locale?: 'id' | 'en';
+  @IsObject() variables: Record<string, string>;
+}
+
+export interface MailSendResult {
+  messageId: string;
+}
