@@ -4,7 +4,10 @@ import { ObservabilityModule } from '@sakip/observability';
 import { AUTH_CONFIG, type AuthConfig } from './auth.config';
 import { BootstrapAdmin } from './bootstrap/bootstrap-admin';
 import { DatabaseModule, DatabaseReadiness } from './database/database.module';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { KeysModule } from './keys/keys.module';
+import { RevocationsModule } from './redis/redis.module';
+import { Revocations } from './redis/revocations';
 import { MfaModule } from './mfa/mfa.module';
 import { TotpModule } from './mfa/totp.module';
 import { PasswordsModule } from './passwords/passwords.module';
@@ -18,7 +21,7 @@ export class AuthAppModule {
       module: AuthAppModule,
       global: true,
       imports: [
-        ObservabilityModule.forRoot({ service: 'auth', logLevel: config.LOG_LEVEL, readinessCheckTokens: [DatabaseReadiness, NatsReadiness] }),
+        ObservabilityModule.forRoot({ service: 'auth', logLevel: config.LOG_LEVEL, readinessCheckTokens: [DatabaseReadiness, NatsReadiness, Revocations] }),
         MessagingModule.forRoot({ url: config.NATS_URL, name: 'auth', user: config.NATS_USER, pass: config.NATS_PASSWORD, prefix: config.NATS_PREFIX, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
         DatabaseModule,
         UsersModule,
@@ -27,6 +30,8 @@ export class AuthAppModule {
         TotpModule,
         MfaModule,
         PasswordsModule,
+        RevocationsModule,
+        ApiKeysModule,
       ],
       providers: [{ provide: AUTH_CONFIG, useValue: config }, BootstrapAdmin],
       exports: [AUTH_CONFIG],

@@ -9,6 +9,8 @@ import { EnvelopeInterceptor } from './http/envelope.interceptor';
 import { EnvelopeErrorFilter } from './http/error.filter';
 import { IdentityModule } from './identity/identity.module';
 import { JwtAuthGuard } from './identity/jwt-auth.guard';
+import { ScopesGuard } from './identity/scopes.guard';
+import { ApiKeysController } from './api-keys/api-keys.controller';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { GatewayRedis } from './redis.provider';
 import { UsersController } from './users/users.controller';
@@ -24,13 +26,14 @@ export class GatewayAppModule {
         MessagingModule.forRoot({ url: config.NATS_URL, name: 'gateway', user: config.NATS_USER, pass: config.NATS_PASSWORD, prefix: config.NATS_PREFIX, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
         IdentityModule,
       ],
-      controllers: [AuthController, UsersController],
+      controllers: [AuthController, UsersController, ApiKeysController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         GatewayRedis,
         // Order matters: authenticate, then check the role, before any downstream call.
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: ScopesGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
         { provide: APP_FILTER, useClass: EnvelopeErrorFilter },

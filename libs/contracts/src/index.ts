@@ -1,6 +1,7 @@
 export * from './common/errors';
 export * from './common/envelope';
 export * from './common/roles';
+export * from './common/scopes';
 export * from './common/identity';
 export * from './common/pagination';
 export * from './common/validation';

@@ -3,3 +3,4 @@ export * from './uuid';
 export * from './pagination';
 export * from './provisioning';
 export * from './keyset-cursor';
+export * from './redis';

@@ -4,3 +4,4 @@ export * from './roles.guard';
 export * from './jwks';
 export * from './access-token';
 export * from './jwt.strategy';
+export * from './revocation';

@@ -70,6 +70,7 @@ export class UsersRepository {
       const now = new Date();
       await tx.update(UserEntity, { id }, { isActive: false, deactivatedAt: now, updatedAt: now, version: before.version + 1 });
       await revokeAllSessions(tx, id, 'user_deactivated');
+      await tx.query(`UPDATE auth.api_keys SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
       await writeAudit(tx, { ...audit, operation: 'deactivate', table: 'users', rowId: id, oldValues: { isActive: true }, newValues: { isActive: false } });
       return { ...before, isActive: false, deactivatedAt: now, updatedAt: now, version: before.version + 1 };
     });

@@ -23,6 +23,7 @@ import { IsUUID } from 'class-validator';
 import { NoContent } from '../http/decorators';
 import { rpcOptions, userAgentOf, type AuthedRequest } from '../http/request';
 import { OptionalAuth } from '../identity/jwt-auth.guard';
+import { Scopes } from '../identity/scopes.guard';
 import { AuthRateLimit } from '../rate-limit/rate-limit.decorators';
 
 export class SessionIdParam {
@@ -99,7 +100,9 @@ export class AuthController {
     await this.rpc.request(AUTH_SUBJECTS.logout, body, rpcOptions(req));
   }
 
+  /** Also answers an API key (no scope needed): the key's creator, i.e. who the key acts as. */
   @Get('me')
+  @Scopes()
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserView })
   me(@Req() req: AuthedRequest) {

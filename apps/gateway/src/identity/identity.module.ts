@@ -3,7 +3,9 @@ import { PassportModule } from '@nestjs/passport';
 import { createJwtStrategy } from '@sakip/security';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../gateway.config';
 import { GatewayJwks } from './jwks.provider';
+import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { JwtAuthGuard } from './jwt-auth.guard';
+import { RevocationCheck } from './revocation.check';
 import { WellKnownController } from './well-known.controller';
 
 export const JWT_STRATEGY = Symbol('JWT_STRATEGY');
@@ -22,6 +24,8 @@ export const JWT_STRATEGY = Symbol('JWT_STRATEGY');
         return new Strategy();
       },
     },
+    ApiKeyAuthenticator,
+    RevocationCheck,
     JwtAuthGuard,
   ],
   exports: [GatewayJwks, JwtAuthGuard],

@@ -1,27 +1,48 @@
 import { Injectable, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { DomainError, ErrorCode, type CallerIdentity } from '@sakip/contracts';
 import { PUBLIC_KEY } from '@sakip/security';
+import type { AuthedRequest } from '../http/request';
+import { ApiKeyAuthenticator } from './api-key.authenticator';
+import { RevocationCheck } from './revocation.check';
 
 export const OPTIONAL_AUTH_KEY = 'sakip:optional-auth';
-/** A token is verified when sent, but not required. */
+/** A credential is verified when sent, but not required. */
 export const OptionalAuth = () => SetMetadata(OPTIONAL_AUTH_KEY, true);
 
-/** Every route needs a valid access token unless marked @Public() or @OptionalAuth(). */
+const API_KEY_SCHEME = /^ApiKey\s+(\S{20,200})$/i;
+
+/**
+ * Every route needs a credential unless marked @Public() or @OptionalAuth(): a Bearer access
+ * token (verified locally by passport-jwt) or `ApiKey <key>` (verified by auth, cached briefly).
+ * Either way a revoked user or key is refused at once.
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly apiKeys: ApiKeyAuthenticator,
+    private readonly revocations: RevocationCheck,
+  ) {
     super();
   }
 
-  override canActivate(ctx: ExecutionContext) {
+  override async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+    const authorization = req.headers.authorization;
     // Optional: anonymous callers pass (the route then needs another proof, e.g. an mfaToken).
-    if (this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH_KEY, targets) && !ctx.switchToHttp().getRequest<FastifyRequest>().headers.authorization) return true;
-    return super.canActivate(ctx);
+    if (!authorization && this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH_KEY, targets)) return true;
+    const apiKey = authorization ? API_KEY_SCHEME.exec(authorization) : null;
+    if (apiKey) {
+      req.user = await this.apiKeys.authenticate(apiKey[1], String(req.id));
+    } else {
+      await super.canActivate(ctx);
+    }
+    if (req.user) await this.revocations.assertNotRevoked(req.user);
+    return true;
   }
 
   override handleRequest<T = CallerIdentity>(err: unknown, user: T | false, info: unknown): T {

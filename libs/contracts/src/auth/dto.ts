@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsEmail, IsEnum, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { API_KEY_SCOPES, type ApiKeyScope } from '../common/scopes';
 import { ListQuery } from '../common/pagination';
 import { Role } from '../common/roles';
 
@@ -188,4 +189,40 @@ export class SessionView {
   @ApiProperty({ nullable: true, type: String }) ip: string | null;
   @ApiProperty({ nullable: true, type: String }) userAgent: string | null;
   @ApiProperty({ description: 'the session of the access token making this call' }) current: boolean;
+}
+
+export class CreateApiKeyRequest {
+  @ApiProperty() @Transform(trim) @IsString() @Length(1, 100)
+  name: string;
+
+  @ApiProperty({ enum: API_KEY_SCOPES, isArray: true })
+  @IsArray() @ArrayNotEmpty() @ArrayUnique() @IsIn(API_KEY_SCOPES as unknown as string[], { each: true })
+  scopes: ApiKeyScope[];
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'only super_admin may omit it; others are bound to their OPD' })
+  @IsOptional() @ValidateIf((_o, v) => v !== null) @IsUUID()
+  opdId?: string | null;
+
+  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true })
+  expiresAt?: string;
+}
+
+export class ApiKeyView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'the visible start of the key' }) prefix: string;
+  @ApiProperty({ enum: API_KEY_SCOPES, isArray: true }) scopes: ApiKeyScope[];
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) opdId: string | null;
+  @ApiProperty({ nullable: true, type: String }) expiresAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) lastUsedAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) revokedAt: string | null;
+  @ApiProperty() createdAt: string;
+}
+
+export class CreatedApiKey extends ApiKeyView {
+  @ApiProperty({ description: 'shown once; store it now' }) key: string;
+}
+
+export class ApiKeyVerifyRequest {
+  @IsString() @Length(20, 200) key: string;
 }

@@ -15,6 +15,7 @@ import {
 import { uuidv7 } from '@sakip/persistence';
 import { assertPermission } from '@sakip/security';
 import { assertPasswordPolicy } from '../../passwords/password-policy';
+import { Revocations } from '../../redis/revocations';
 import { PasswordHasher } from '../password-hasher';
 import { toUserView, type UserEntity } from '../user.entity';
 import { UsersRepository } from '../users.repository';
@@ -25,6 +26,7 @@ export class ManageUsers {
   constructor(
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
+    private readonly revocations: Revocations,
   ) {}
 
   async create(caller: CallerIdentity | null, req: CreateUserRequest): Promise<UserView> {
@@ -88,5 +90,7 @@ export class ManageUsers {
     if (id === admin.sub) throw new DomainError(ErrorCode.InvalidState, 'You cannot deactivate yourself');
     const user = await this.users.deactivate(id, { actor: admin.actor, ip: admin.ip });
     if (!user) throw notFound('User');
+    // Access tokens already issued are refused from now on, not at their expiry.
+    await this.revocations.revokeUser(id);
   }
 }

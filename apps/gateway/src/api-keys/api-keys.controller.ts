@@ -1,0 +1,37 @@
+import { Body, Controller, Delete, Get, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiKeyView, AUTH_SUBJECTS, CreateApiKeyRequest, CreatedApiKey } from '@sakip/contracts';
+import { RpcClient } from '@sakip/messaging';
+import { IsUUID } from 'class-validator';
+import { NoContent } from '../http/decorators';
+import { rpcOptions, type AuthedRequest } from '../http/request';
+
+export class ApiKeyIdParam {
+  @IsUUID(undefined, { message: 'id must be a UUID' }) id: string;
+}
+
+/** The caller's own API keys; the key itself is returned once, at creation. */
+@ApiTags('API keys')
+@ApiBearerAuth()
+@Controller('api-keys')
+export class ApiKeysController {
+  constructor(private readonly rpc: RpcClient) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: CreatedApiKey })
+  create(@Body() body: CreateApiKeyRequest, @Req() req: AuthedRequest) {
+    return this.rpc.request<CreatedApiKey>(AUTH_SUBJECTS.apiKeyCreate, body, rpcOptions(req));
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [ApiKeyView] })
+  list(@Req() req: AuthedRequest) {
+    return this.rpc.request<ApiKeyView[]>(AUTH_SUBJECTS.apiKeyList, {}, rpcOptions(req));
+  }
+
+  @Delete(':id')
+  @NoContent()
+  async revoke(@Param() p: ApiKeyIdParam, @Req() req: AuthedRequest) {
+    await this.rpc.request(AUTH_SUBJECTS.apiKeyRevoke, { id: p.id }, rpcOptions(req));
+  }
+}
