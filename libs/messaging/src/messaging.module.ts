@@ -22,14 +22,34 @@ export class NatsReadiness implements ReadinessCheck {
   }
 }
 
+/**
+ * Work that must finish while the connection is still open (the outbox relay's last flush,
+ * JetStream consumers). Run by ConnectionCloser right before it drains, whatever order Nest
+ * calls the modules' shutdown hooks in.
+ */
+@Injectable()
+export class BeforeNatsDrain {
+  private readonly hooks: Array<() => Promise<void>> = [];
+
+  register(hook: () => Promise<void>): void {
+    this.hooks.push(hook);
+  }
+
+  async run(): Promise<void> {
+    await Promise.allSettled(this.hooks.splice(0).map((hook) => hook()));
+  }
+}
+
 /** Owns the connection: drained last, after the RPC server stopped taking requests. */
 @Injectable()
 class ConnectionCloser implements OnApplicationShutdown {
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     private readonly rpc: RpcClient,
+    private readonly beforeDrain: BeforeNatsDrain,
   ) {}
   async onApplicationShutdown() {
+    await this.beforeDrain.run();
     this.rpc.shutdown();
     if (!this.nc.isClosed()) await this.nc.drain().catch(() => this.nc.close());
   }
@@ -51,9 +71,10 @@ export class MessagingModule {
             new RpcClient({ connection: nc, prefix: o.prefix, defaultTimeoutMs: o.rpcTimeoutMs, logger, metrics, breaker: o.breaker }),
         },
         NatsReadiness,
+        BeforeNatsDrain,
         ConnectionCloser,
       ],
-      exports: [NATS_CONNECTION, RpcClient, NatsReadiness, MESSAGING_OPTIONS],
+      exports: [NATS_CONNECTION, RpcClient, NatsReadiness, MESSAGING_OPTIONS, BeforeNatsDrain],
     };
   }
 }

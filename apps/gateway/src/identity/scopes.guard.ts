@@ -14,11 +14,11 @@ export class ScopesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(ctx: ExecutionContext): boolean {
-    const user = ctx.switchToHttp().getRequest<AuthedRequest>().user;
-    if (!user?.scopes) return true;
+    const scopes = ctx.switchToHttp().getRequest<AuthedRequest>().user?.scopes;
+    if (!scopes) return true;
     const required = this.reflector.getAllAndOverride<ApiKeyScope[] | undefined>(SCOPES_KEY, [ctx.getHandler(), ctx.getClass()]);
     if (!required) throw new DomainError(ErrorCode.Forbidden, 'This route is not available to API keys');
-    const missing = required.filter((s) => !user.scopes!.includes(s));
+    const missing = required.filter((s) => !scopes.includes(s));
     if (missing.length) throw new DomainError(ErrorCode.Forbidden, `API key lacks scope ${missing.join(', ')}`, missing.map((s) => ({ field: 'scopes', message: `missing ${s}` })));
     return true;
   }

@@ -28,7 +28,7 @@ export class ManageApiKeys {
   ) {}
 
   async create(caller: CallerIdentity | null, req: CreateApiKeyRequest): Promise<CreatedApiKey> {
-    const creator = await this.creator(caller);
+    const { user: creator, actor } = await this.creator(caller);
     const allowed = SCOPES_BY_ROLE[creator.role];
     const refused = req.scopes.filter((s) => !allowed.includes(s));
     if (refused.length) throw validationFailed('Scopes not available to your role', refused.map((s) => ({ field: 'scopes', message: `${s} is not available to ${creator.role}` })));
@@ -37,21 +37,21 @@ export class ManageApiKeys {
     if (expiresAt && expiresAt.getTime() <= Date.now()) throw validationFailed('expiresAt must be in the future', [{ field: 'expiresAt', message: 'must be in the future' }]);
     const { key, prefix, hash } = newApiKey();
     const row: ApiKeyEntity = { id: uuidv7(), userId: creator.id, name: req.name, prefix, keyHash: hash, scopes: req.scopes, opdId, expiresAt, lastUsedAt: null, revokedAt: null, createdAt: new Date() };
-    await this.keys.create(row, caller!.actor);
+    await this.keys.create(row, actor);
     return { ...toApiKeyView(row), key };
   }
 
   async list(caller: CallerIdentity | null): Promise<ApiKeyView[]> {
-    const creator = await this.creator(caller);
+    const { user: creator } = await this.creator(caller);
     return (await this.keys.listByUser(creator.id)).map(toApiKeyView);
   }
 
   /** Own keys; super_admin may revoke anyone's. Another user's key looks unknown (404). */
   async revoke(caller: CallerIdentity | null, id: string): Promise<void> {
-    const creator = await this.creator(caller);
+    const { user: creator, actor } = await this.creator(caller);
     const key = await this.keys.findById(id);
     if (!key || (key.userId !== creator.id && creator.role !== Role.SuperAdmin)) throw notFound('API key');
-    if (await this.keys.revoke(id, caller!.actor)) await this.revocations.revokeApiKey(id);
+    if (await this.keys.revoke(id, actor)) await this.revocations.revokeApiKey(id);
   }
 
   /** Keys are managed by people, not by other keys. */
@@ -60,7 +60,7 @@ export class ManageApiKeys {
     if (caller.actor.startsWith('apikey:')) throw forbidden('API keys cannot manage API keys');
     const user = await this.users.findById(caller.sub);
     if (!user?.isActive) throw unauthenticated('Authentication required');
-    return user;
+    return { user, actor: caller.actor };
   }
 
   /** Bound to the creator's OPD when they have one; only super_admin makes keys without an OPD. */
