@@ -12,6 +12,11 @@ export const ADMIN = { email: 'admin@e2e.test', password: 'Admin-Password-2026!'
 /** The current TOTP code for a base32 secret. */
 export const totpCode = (secret: string) => authenticator.generate(secret);
 
+export interface AppEnv {
+  auth?: NodeJS.ProcessEnv;
+  gateway?: NodeJS.ProcessEnv;
+}
+
 /**
  * One in-process stack per e2e suite: auth and gateway against real PostgreSQL (own database),
  * NATS and Redis (own prefixes). Lives in tools/ because it boots several apps together.
@@ -22,9 +27,12 @@ export class E2eStack {
   base!: string;
   private stack!: TestStack;
   private readonly extraGateways: NestFastifyApplication[] = [];
+  /** Per-app environment on top of the shared one (e.g. each app's own NATS_USER/NATS_PASSWORD). */
+  private appEnv: AppEnv = {};
 
-  static async start(extraEnv: NodeJS.ProcessEnv = {}): Promise<E2eStack> {
+  static async start(extraEnv: NodeJS.ProcessEnv = {}, appEnv: AppEnv = {}): Promise<E2eStack> {
     const s = new E2eStack();
+    s.appEnv = appEnv;
     s.stack = await createTestStack({
       BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
       BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
@@ -44,7 +52,7 @@ export class E2eStack {
 
   /** Another gateway replica on the same NATS/Redis (replicas share keys, rate limits, services). */
   async startGateway(extraEnv: NodeJS.ProcessEnv = {}): Promise<{ app: NestFastifyApplication; base: string }> {
-    const app = await createGatewayApp(loadGatewayConfig({ ...this.stack.env, HOST: '127.0.0.1', ...extraEnv }), 0);
+    const app = await createGatewayApp(loadGatewayConfig({ ...this.stack.env, HOST: '127.0.0.1', ...this.appEnv.gateway, ...extraEnv }), 0);
     this.extraGateways.push(app);
     const addr = app.getHttpServer().address();
     return { app, base: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}` };
@@ -55,7 +63,7 @@ export class E2eStack {
   }
 
   async startAuth(): Promise<void> {
-    const config = loadAuthConfig({ ...this.stack.env, HTTP_PORT: '0' });
+    const config = loadAuthConfig({ ...this.stack.env, ...this.appEnv.auth, HTTP_PORT: '0' });
     this.auth = await createServiceApp(AuthAppModule.forRoot(config), { service: 'auth', httpPort: 0, host: '127.0.0.1', natsPrefix: config.NATS_PREFIX });
   }
 

@@ -6,6 +6,7 @@ import { RolesGuard } from '@sakip/security';
 import { AuthController } from './auth/auth.controller';
 import { GATEWAY_CONFIG, type GatewayConfig } from './gateway.config';
 import { EnvelopeInterceptor } from './http/envelope.interceptor';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { EnvelopeErrorFilter } from './http/error.filter';
 import { IdentityModule } from './identity/identity.module';
 import { JwtAuthGuard } from './identity/jwt-auth.guard';
@@ -35,6 +36,8 @@ export class GatewayAppModule {
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: ScopesGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
+        // Outermost first: idempotency stores and replays the final, enveloped answer.
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
         { provide: APP_FILTER, useClass: EnvelopeErrorFilter },
       ],

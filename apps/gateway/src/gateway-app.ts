@@ -1,5 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import helmet from '@fastify/helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createValidationPipe } from '@sakip/contracts';
 import { LOGGER, Metrics, PinoNestLogger, type Logger } from '@sakip/observability';
@@ -24,7 +25,20 @@ export async function createGatewayApp(config: GatewayConfig, port = config.PORT
   const logger = app.get<Logger>(LOGGER);
   app.useLogger(new PinoNestLogger(logger));
   app.useGlobalPipes(createValidationPipe());
-  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true, exposedHeaders: ['X-Request-Id', 'ETag', 'Retry-After'] });
+  await app.register(helmet, {
+    // JSON API plus the Swagger UI page, which needs its own inline script and styles.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+  });
+  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true, exposedHeaders: ['X-Request-Id', 'ETag', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Idempotent-Replayed'] });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

@@ -46,6 +46,28 @@ export class ServiceConfig extends BaseConfig {
 
   @IsInt() @Min(1) @Max(200)
   DATABASE_POOL_SIZE = 10;
+
+  // JetStream event path (libs/messaging EventsModule; README "Events (JetStream)").
+
+  /** How often the outbox relay looks for pending rows, in ms; a local commit wakes it at once. */
+  @IsInt() @Min(50) @Max(60_000)
+  OUTBOX_POLL_MS = 1000;
+
+  /** Sent outbox rows are kept this long before the hourly prune deletes them. */
+  @IsInt() @Min(1) @Max(24 * 90)
+  OUTBOX_RETENTION_HOURS = 24;
+
+  /** Handled event ids are kept this long; more than the EVENTS stream's 7 days, so a replay still dedupes. */
+  @IsInt() @Min(8) @Max(365)
+  INBOX_RETENTION_DAYS = 8;
+
+  /** Deliveries of a failing event before it goes to the DLQ. */
+  @IsInt() @Min(1) @Max(100)
+  EVENTS_MAX_DELIVER = 5;
+
+  /** An event unacknowledged this long is redelivered (a running handler keeps extending it). */
+  @IsInt() @Min(1000) @Max(3_600_000)
+  EVENTS_ACK_WAIT_MS = 30_000;
 }
 
 export const POSTGRES_URL = URL_OF('postgres|postgresql');

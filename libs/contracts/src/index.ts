@@ -5,6 +5,7 @@ export * from './common/scopes';
 export * from './common/identity';
 export * from './common/pagination';
 export * from './common/validation';
+export * from './common/concurrency';
 export * from './auth/subjects';
 export * from './auth/dto';
 export * from './common/validators';

@@ -2,3 +2,4 @@ export * from './test-env';
 export * from './template-database';
 export * from './test-stack';
 export * from './http';
+export * from './jetstream';

@@ -1,3 +1,4 @@
+import { deleteStreamsOfPrefix } from './jetstream';
 import { freshDatabase, type TestDatabase } from './template-database';
 import { isolatedPrefixes, testServers } from './test-env';
 
@@ -36,5 +37,10 @@ export async function createTestStack(extraEnv: NodeJS.ProcessEnv = {}): Promise
     AUTH_ARGON2_TIME_COST: '1',
     ...extraEnv,
   };
-  return { db, env, teardown: () => db.drop() };
+  const teardown = async () => {
+    // Streams a service created under this run's prefix (EVENTS, DLQ) go with the run.
+    await deleteStreamsOfPrefix(testServers.natsUrl, prefixes.NATS_PREFIX);
+    await db.drop();
+  };
+  return { db, env, teardown };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, type Page, type UserListQuery, type UserView } from '@sakip/contracts';
+import { assertVersion, conflict, type Page, type UserListQuery, type UserView } from '@sakip/contracts';
 import { pageRequest, paginate } from '@sakip/persistence';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { writeAudit, type AuditInput } from '../audit/audit';
@@ -50,10 +50,11 @@ export class UsersRepository {
   }
 
   /** Applies `patch` and bumps `version` in one transaction with its audit row; null when the user is gone. */
-  update(id: string, patch: Partial<Pick<UserEntity, 'name' | 'role' | 'opdId'>>, audit: AuditOf): Promise<UserEntity | null> {
+  update(id: string, patch: Partial<Pick<UserEntity, 'name' | 'role' | 'opdId'>>, audit: AuditOf, expectedVersion?: number): Promise<UserEntity | null> {
     return this.ds.transaction(async (tx) => {
       const before = await tx.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!before) return null;
+      assertVersion(expectedVersion, before.version);
       const after: UserEntity = { ...before, ...patch, updatedAt: new Date(), version: before.version + 1 };
       await tx.update(UserEntity, { id }, { ...patch, updatedAt: after.updatedAt, version: after.version });
       await writeAudit(tx, { ...audit, operation: 'update', table: 'users', rowId: id, oldValues: pick(before, patch), newValues: pick(after, patch) });

@@ -20,7 +20,7 @@ import {
 import { RpcClient } from '@sakip/messaging';
 import { Public } from '@sakip/security';
 import { IsUUID } from 'class-validator';
-import { NoContent } from '../http/decorators';
+import { NoContent, RpcTimeout } from '../http/decorators';
 import { rpcOptions, userAgentOf, type AuthedRequest } from '../http/request';
 import { OptionalAuth } from '../identity/jwt-auth.guard';
 import { Scopes } from '../identity/scopes.guard';
@@ -40,6 +40,7 @@ export class AuthController {
   @Post('login')
   @Public()
   @AuthRateLimit()
+  @RpcTimeout(8000)
   @HttpCode(200)
   @ApiOkResponse({ description: 'TokenPair, or MfaChallenge when a second factor (or enrolment) is needed', type: TokenPair })
   login(@Body() body: LoginRequest, @Req() req: AuthedRequest) {
@@ -49,6 +50,7 @@ export class AuthController {
   @Post('mfa/verify')
   @Public()
   @AuthRateLimit()
+  @RpcTimeout(8000)
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPair })
   verifyMfa(@Body() body: MfaVerifyRequest, @Req() req: AuthedRequest) {

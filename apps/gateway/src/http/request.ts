@@ -13,9 +13,13 @@ export function requestIdFrom(header: string | string[] | undefined): string {
   return value && REQUEST_ID.test(value) ? value : randomUUID();
 }
 
-/** What every forwarded call carries: the request id and, when signed in, who is calling and from where. */
+/**
+ * What every forwarded call carries: the request id, the caller (with client IP) when signed in,
+ * and the route's own timeout when it declares one with `@RpcTimeout(ms)`.
+ */
 export function rpcOptions(req: AuthedRequest): RpcCallOptions {
-  return { requestId: String(req.id), identity: req.user ? { ...req.user, ip: req.ip } : null };
+  const timeoutMs = (req.routeOptions?.config as { rpcTimeoutMs?: number } | undefined)?.rpcTimeoutMs;
+  return { requestId: String(req.id), identity: req.user ? { ...req.user, ip: req.ip } : null, ...(timeoutMs ? { timeoutMs } : {}) };
 }
 
 export function userAgentOf(req: FastifyRequest): string | undefined {

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AUTH_SUBJECTS, CreateUserRequest, Role, UpdateUserRequest, UserListQuery, UserView, type Page } from '@sakip/contracts';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AUTH_SUBJECTS, CreateUserRequest, Role, versionFromIfMatch, UpdateUserRequest, UserListQuery, UserView, type Page } from '@sakip/contracts';
 import { RpcClient } from '@sakip/messaging';
 import { Roles } from '@sakip/security';
 import { IsUUID } from 'class-validator';
@@ -39,8 +39,10 @@ export class UsersController {
 
   @Patch(':id')
   @ApiOkResponse({ type: UserView })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; a stale one → 412' })
   update(@Param() p: UserIdParam, @Body() body: UpdateUserRequest, @Req() req: AuthedRequest) {
-    return this.rpc.request<UserView>(AUTH_SUBJECTS.userUpdate, { ...body, id: p.id }, rpcOptions(req));
+    const expectedVersion = versionFromIfMatch(req.headers['if-match']);
+    return this.rpc.request<UserView>(AUTH_SUBJECTS.userUpdate, { ...body, id: p.id, expectedVersion }, rpcOptions(req));
   }
 
   /** Deactivates (history kept); sessions end at once. */

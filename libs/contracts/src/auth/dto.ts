@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsEmail, IsEnum, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsISO8601, IsOptional, Min, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../common/scopes';
 import { ListQuery } from '../common/pagination';
 import { Role } from '../common/roles';
@@ -114,6 +114,9 @@ export class IdRequest {
 
 export class UpdateUserCommand extends UpdateUserRequest {
   @IsUUID() id: string;
+
+  /** From the client's If-Match: the write applies only to this version (else 412). */
+  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
 }
 
 /** RFC 7517 public key set. */

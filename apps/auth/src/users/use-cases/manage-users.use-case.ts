@@ -70,7 +70,7 @@ export class ManageUsers {
 
   async update(caller: CallerIdentity | null, cmd: UpdateUserCommand): Promise<UserView> {
     const admin = assertPermission(caller, 'users.manage');
-    const { id, ...patch } = cmd;
+    const { id, expectedVersion, ...patch } = cmd;
     if (!Object.keys(patch).length) throw validationFailed('Nothing to update', []);
     const current = await this.users.findById(id);
     if (!current) throw notFound('User');
@@ -80,7 +80,7 @@ export class ManageUsers {
     const rule = opdRuleViolation(role, opdId);
     if (rule) throw validationFailed('Role and OPD do not match', [{ field: 'opdId', message: rule }]);
     if (id === admin.sub && role !== current.role) throw new DomainError(ErrorCode.InvalidState, 'You cannot change your own role');
-    const updated = await this.users.update(id, { ...patch, role, opdId }, { actor: admin.actor, ip: admin.ip });
+    const updated = await this.users.update(id, { ...patch, role, opdId }, { actor: admin.actor, ip: admin.ip }, expectedVersion);
     if (!updated) throw notFound('User');
     return toUserView(updated);
   }

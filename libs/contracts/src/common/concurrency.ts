@@ -1,0 +1,25 @@
+import { DomainError, ErrorCode } from './errors';
+
+/** ETag of a versioned resource (API.md "Concurrency"): the version, quoted. */
+export function etagFor(version: number): string {
+  return `"${version}"`;
+}
+
+/**
+ * The version an `If-Match` header demands: undefined when absent or `*` (no condition).
+ * Accepts `"3"` and weak `W/"3"`; anything else is a 400, not a silent pass.
+ */
+export function versionFromIfMatch(header: string | string[] | undefined): number | undefined {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  if (!value || value === '*') return undefined;
+  const m = /^(?:W\/)?"(\d{1,10})"$/.exec(value);
+  if (!m) throw new DomainError(ErrorCode.ValidationFailed, 'If-Match must be an ETag from this API, e.g. "3"', [{ field: 'If-Match', message: 'malformed' }]);
+  return Number(m[1]);
+}
+
+/** Services call this with the stored version before writing. */
+export function assertVersion(expected: number | undefined, actual: number): void {
+  if (expected !== undefined && expected !== actual) {
+    throw new DomainError(ErrorCode.PreconditionFailed, `The resource changed (version ${actual}); reload it and retry`, [{ field: 'If-Match', message: `expected ${expected}, current ${actual}` }]);
+  }
+}
