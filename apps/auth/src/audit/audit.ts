@@ -2,6 +2,8 @@ import { uuidv7 } from '@sakip/persistence';
 import { currentRequestContext } from '@sakip/observability';
 import type { EntityManager } from 'typeorm';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { AUTH_EVENTS } from '@sakip/contracts';
+import { authOutbox } from '../events/auth-outbox';
 
 const SECRET_FIELDS = new Set(['passwordHash', 'password_hash', 'password', 'privateKeyEnc', 'tokenHash', 'mfaSecretEnc', 'mfaPendingSecretEnc', 'mfaLastStep', 'keyHash']);
 
@@ -22,9 +24,12 @@ export interface AuditInput {
   newValues?: Record<string, unknown> | null;
 }
 
-/** Appends an audit row inside the caller's transaction (DOMAIN.md "Audit"); secrets are masked. */
+/**
+ * Appends an audit row inside the caller's transaction (DOMAIN.md "Audit"); secrets are masked.
+ * The same commit enqueues `evt.auth.audit.recorded.v1`, so core keeps the searchable copy.
+ */
 export async function writeAudit(tx: EntityManager, a: AuditInput): Promise<void> {
-  await tx.insert(AuditEntryEntity, <AuditEntryEntity>{
+  const row: AuditEntryEntity = {
     id: uuidv7(),
     occurredAt: new Date(),
     actor: a.actor,
@@ -35,5 +40,19 @@ export async function writeAudit(tx: EntityManager, a: AuditInput): Promise<void
     rowId: a.rowId ?? null,
     oldValues: mask(a.oldValues),
     newValues: mask(a.newValues),
+  };
+  await tx.insert(AuditEntryEntity, row);
+  await authOutbox.enqueue(tx, AUTH_EVENTS.auditRecorded, {
+    auditId: row.id,
+    service: 'auth',
+    occurredAt: row.occurredAt.toISOString(),
+    actor: row.actor,
+    ip: row.ip,
+    requestId: row.requestId,
+    operation: row.operation,
+    table: row.tableName,
+    rowId: row.rowId,
+    oldValues: row.oldValues as Record<string, unknown> | null,
+    newValues: row.newValues as Record<string, unknown> | null,
   });
 }

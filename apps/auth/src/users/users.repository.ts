@@ -4,6 +4,7 @@ import { pageRequest, paginate } from '@sakip/persistence';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { writeAudit, type AuditInput } from '../audit/audit';
 import { SessionFamilyEntity } from '../sessions/session.entities';
+import { enqueueUserCreated, enqueueUserDeactivated, enqueueUserUpdated } from './user-events';
 import { toUserView, UserEntity } from './user.entity';
 
 const SORTABLE = { email: 'u.email', name: 'u.name', role: 'u.role', createdAt: 'u.created_at', updatedAt: 'u.updated_at' };
@@ -31,6 +32,7 @@ export class UsersRepository {
       return await this.ds.transaction(async (tx) => {
         await tx.insert(UserEntity, user);
         await writeAudit(tx, { ...audit, operation: 'insert', table: 'users', rowId: user.id, newValues: { ...user } });
+        await enqueueUserCreated(tx, user);
         return user;
       });
     } catch (err) {
@@ -58,6 +60,7 @@ export class UsersRepository {
       const after: UserEntity = { ...before, ...patch, updatedAt: new Date(), version: before.version + 1 };
       await tx.update(UserEntity, { id }, { ...patch, updatedAt: after.updatedAt, version: after.version });
       await writeAudit(tx, { ...audit, operation: 'update', table: 'users', rowId: id, oldValues: pick(before, patch), newValues: pick(after, patch) });
+      await enqueueUserUpdated(tx, before, after);
       return after;
     });
   }
@@ -73,12 +76,21 @@ export class UsersRepository {
       await revokeAllSessions(tx, id, 'user_deactivated');
       await tx.query(`UPDATE auth.api_keys SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
       await writeAudit(tx, { ...audit, operation: 'deactivate', table: 'users', rowId: id, oldValues: { isActive: true }, newValues: { isActive: false } });
-      return { ...before, isActive: false, deactivatedAt: now, updatedAt: now, version: before.version + 1 };
+      const after = { ...before, isActive: false, deactivatedAt: now, updatedAt: now, version: before.version + 1 };
+      await enqueueUserDeactivated(tx, after);
+      return after;
     });
   }
 
   count(): Promise<number> {
     return this.ds.getRepository(UserEntity).count();
+  }
+
+  /** Keyset page in id order for the snapshot RPC: rows after `afterId` (null = from the start). */
+  pageById(afterId: string | null, limit: number): Promise<UserEntity[]> {
+    const qb = this.ds.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.id', 'ASC').limit(limit);
+    if (afterId) qb.where('u.id > :afterId', { afterId });
+    return qb.getMany();
   }
 }
 

@@ -1,4 +1,4 @@
-import { ArrayMinSize, IsArray, IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
+import { IsArray, IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsString, IsUUID, Length, MaxLength, Min } from 'class-validator';
 import { Role } from '../common/roles';
 import { IsInstant, IsNullableUuid } from '../common/validators';
 
@@ -30,9 +30,9 @@ export class UserCreatedV1 extends UserStateV1 {}
 
 export const USER_EVENT_FIELDS = ['name', 'role', 'opdId', 'email'] as const;
 
-/** The whole state after the change, plus which fields changed. */
+/** The whole state after the change, plus which of these fields changed (may be none: the version still moved). */
 export class UserUpdatedV1 extends UserStateV1 {
-  @IsArray() @ArrayMinSize(1) @IsIn(USER_EVENT_FIELDS, { each: true })
+  @IsArray() @IsIn(USER_EVENT_FIELDS, { each: true })
   changed: Array<(typeof USER_EVENT_FIELDS)[number]>;
 }
 
