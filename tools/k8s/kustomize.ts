@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { IContainer, IPodSpec } from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
 
 /**
@@ -16,8 +17,10 @@ export interface K8sObject {
   apiVersion: string;
   kind: string;
   metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
-  [key: string]: any;
+  [key: string]: unknown;
 }
+
+type JsonContainer = Record<string, unknown> | unknown[];
 
 export interface Kustomization {
   apiVersion?: string;
@@ -101,7 +104,7 @@ function applyGenerator(objs: K8sObject[], kind: 'ConfigMap' | 'Secret', g: Gene
     return;
   }
   if (!existing) throw new Error(`${dir}: ${kind} ${g.name} to ${behavior} does not exist`);
-  existing['data'] = behavior === 'merge' ? { ...existing['data'], ...encode(data) } : encode(data);
+  existing['data'] = behavior === 'merge' ? { ...(existing['data'] as Record<string, string> | undefined), ...encode(data) } : encode(data);
 }
 
 function pointer(path: string): string[] {
@@ -113,26 +116,26 @@ function pointer(path: string): string[] {
 }
 
 /** RFC 6902 add / replace / remove. */
-export function applyJsonPatch(target: any, ops: Array<{ op: string; path: string; value?: unknown }>): void {
+export function applyJsonPatch(target: object, ops: Array<{ op: string; path: string; value?: unknown }>): void {
   for (const { op, path, value } of ops) {
     const parts = pointer(path);
-    const key = parts.pop()!;
-    let parent = target;
+    const key = parts.pop() ?? '';
+    let parent = target as JsonContainer;
     for (const p of parts) {
-      parent = parent?.[Array.isArray(parent) ? Number(p) : p];
-      if (parent === undefined) throw new Error(`patch path ${path} does not exist`);
+      const next: unknown = Array.isArray(parent) ? parent[Number(p)] : parent[p];
+      if (next === null || typeof next !== 'object') throw new Error(`patch path ${path} does not exist`);
+      parent = next as JsonContainer;
     }
-    const isArray = Array.isArray(parent);
-    const index = key === '-' ? parent.length : Number(key);
-    if (op === 'add') {
-      if (isArray) parent.splice(index, 0, structuredClone(value));
-      else parent[key] = structuredClone(value);
-    } else if (op === 'replace' || op === 'remove') {
-      if (!(isArray ? index < parent.length : key in parent)) throw new Error(`patch path ${path} does not exist`);
-      if (op === 'remove') {
-        if (isArray) parent.splice(index, 1);
-        else delete parent[key];
-      } else if (isArray) parent[index] = structuredClone(value);
+    if (Array.isArray(parent)) {
+      const index = key === '-' ? parent.length : Number(key);
+      if (op !== 'add' && !(index < parent.length)) throw new Error(`patch path ${path} does not exist`);
+      if (op === 'add') parent.splice(index, 0, structuredClone(value));
+      else if (op === 'remove') parent.splice(index, 1);
+      else if (op === 'replace') parent[index] = structuredClone(value);
+      else throw new Error(`patch op ${op} is not supported by the test resolver`);
+    } else if (op === 'add' || op === 'replace' || op === 'remove') {
+      if (op !== 'add' && !(key in parent)) throw new Error(`patch path ${path} does not exist`);
+      if (op === 'remove') delete parent[key];
       else parent[key] = structuredClone(value);
     } else {
       throw new Error(`patch op ${op} is not supported by the test resolver`);
@@ -145,21 +148,24 @@ function applyPatch(objs: K8sObject[], p: NonNullable<Kustomization['patches']>[
   if (!text) throw new Error(`${dir}: patch without content`);
   const [ops] = parseAllDocuments(text).map((d) => d.toJS());
   if (!Array.isArray(ops)) throw new Error(`${dir}: only JSON6902 patches (a list of ops) are supported by the test resolver`);
-  const extra = Object.keys(p.target ?? {}).filter((k) => k !== 'kind' && k !== 'name');
-  if (!p.target || extra.length) throw new Error(`${dir}: patch target must be kind and/or name`);
-  const matched = objs.filter((o) => (!p.target!.kind || o.kind === p.target!.kind) && (!p.target!.name || o.metadata.name === p.target!.name));
-  if (!matched.length) throw new Error(`${dir}: patch target ${JSON.stringify(p.target)} matches nothing`);
+  const target = p.target;
+  const extra = Object.keys(target ?? {}).filter((k) => k !== 'kind' && k !== 'name');
+  if (!target || extra.length) throw new Error(`${dir}: patch target must be kind and/or name`);
+  const matched = objs.filter((o) => (!target.kind || o.kind === target.kind) && (!target.name || o.metadata.name === target.name));
+  if (!matched.length) throw new Error(`${dir}: patch target ${JSON.stringify(target)} matches nothing`);
   for (const o of matched) applyJsonPatch(o, ops);
 }
 
 /** Containers of every pod template (Deployment, Job, …) or Pod. */
-export function podSpecOf(o: K8sObject): any | undefined {
-  if (o.kind === 'Pod') return o['spec'];
-  if (o.kind === 'CronJob') return o['spec']?.jobTemplate?.spec?.template?.spec;
-  return o['spec']?.template?.spec;
+export function podSpecOf(o: K8sObject): IPodSpec | undefined {
+  type Template = { template?: { spec?: IPodSpec } };
+  const spec = o['spec'] as (IPodSpec & Template & { jobTemplate?: { spec?: Template } }) | undefined;
+  if (o.kind === 'Pod') return spec;
+  if (o.kind === 'CronJob') return spec?.jobTemplate?.spec?.template?.spec;
+  return spec?.template?.spec;
 }
 
-export function containersOf(o: K8sObject): any[] {
+export function containersOf(o: K8sObject): IContainer[] {
   const spec = podSpecOf(o);
   return [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
 }
@@ -174,6 +180,7 @@ export function splitImage(image: string): { name: string; tag?: string; digest?
 
 function applyImage(objs: K8sObject[], img: NonNullable<Kustomization['images']>[number]): void {
   for (const c of objs.flatMap(containersOf)) {
+    if (!c.image) continue;
     const cur = splitImage(c.image);
     if (cur.name !== img.name) continue;
     const name = img.newName ?? cur.name;

@@ -67,6 +67,12 @@ function yamlFilesUnder(dir: string): string[] {
   });
 }
 
+// Parsed YAML is loosely typed: these accessors keep the checks readable.
+const spec = (o: K8sObject | undefined): any => o?.['spec'];
+const dataOf = (o: K8sObject | undefined): Record<string, string> => (o?.['data'] ?? {}) as Record<string, string>;
+const pod = (o: K8sObject): any => podSpecOf(o);
+const containers = (o: K8sObject): any[] => containersOf(o);
+
 const find = (objs: K8sObject[], kind: string, name: string) => objs.find((o) => o.kind === kind && o.metadata.name === name);
 const matches = (selector: Record<string, string> = {}, labels: Record<string, string> = {}) =>
   Object.entries(selector).every(([k, v]) => labels[k] === v);
@@ -82,7 +88,7 @@ function envOf(objs: K8sObject[], container: any): Map<string, string> {
     const ref = from.configMapRef ?? from.secretRef;
     const kind = from.configMapRef ? 'ConfigMap' : 'Secret';
     const o = referenced(objs, kind, ref.name);
-    for (const [k, v] of Object.entries<string>(o?.['data'] ?? {})) env.set(k, kind === 'Secret' ? Buffer.from(v, 'base64').toString() : v);
+    for (const [k, v] of Object.entries(dataOf(o))) env.set(k, kind === 'Secret' ? Buffer.from(v, 'base64').toString() : v);
   }
   for (const e of container.env ?? []) if (e.value !== undefined) env.set(e.name, e.value);
   return env;
@@ -172,7 +178,7 @@ describe('k8s/ manifests', () => {
 
       if (target === 'overlays/prod') {
         it('pins every image (a version tag or a digest, never :latest or untagged)', () => {
-          const images = objs.flatMap(containersOf).map((c) => c.image as string);
+          const images = objs.flatMap(containers).map((c) => c.image as string);
           expect(images.length).toBeGreaterThan(0);
           const floating = images.filter((i) => {
             const { tag, digest } = splitImage(i);
@@ -183,22 +189,22 @@ describe('k8s/ manifests', () => {
 
         it('keeps at least two replicas of every app', () => {
           for (const h of objs.filter((o) => o.kind === 'HorizontalPodAutoscaler')) {
-            expect({ hpa: h.metadata.name, min: h['spec'].minReplicas >= 2 }).toEqual({ hpa: h.metadata.name, min: true });
+            expect({ hpa: h.metadata.name, min: spec(h).minReplicas >= 2 }).toEqual({ hpa: h.metadata.name, min: true });
           }
         });
       }
 
       describe.each(apps.map((a) => [a.name, a] as const))('%s', (name, app: DeployableApp) => {
         const deployment = () => find(objs, 'Deployment', name)!;
-        const container = () => podSpecOf(deployment()).containers.find((c: any) => c.name === name) ?? podSpecOf(deployment()).containers[0];
-        const podLabels = () => deployment()['spec'].template.metadata.labels as Record<string, string>;
+        const container = () => pod(deployment()).containers.find((c: any) => c.name === name) ?? pod(deployment()).containers[0];
+        const podLabels = () => spec(deployment()).template.metadata.labels as Record<string, string>;
 
         it('has a Deployment, Service, HorizontalPodAutoscaler, PodDisruptionBudget and NetworkPolicy, and a migration Job when it owns a schema', () => {
           const kinds = ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'NetworkPolicy'];
           const missing = kinds.filter((k) => !find(objs, k, name));
           if (app.hasMigrate && !find(objs, 'Job', `${name}-migrate`)) missing.push(`Job ${name}-migrate`);
           expect(missing).toEqual([]);
-          expect(deployment()['spec'].replicas).toBeUndefined(); // the HPA owns the count
+          expect(spec(deployment()).replicas).toBeUndefined(); // the HPA owns the count
         });
 
         it(`declares container port ${app.port} and points the probes at it: live /health/live, ready /health/ready`, () => {
@@ -214,11 +220,11 @@ describe('k8s/ manifests', () => {
 
         it('runs non-root with a read-only root filesystem, no privilege escalation, no capabilities, requests and limits', () => {
           for (const o of [deployment(), ...(app.hasMigrate ? [find(objs, 'Job', `${name}-migrate`)!] : [])]) {
-            const pod = podSpecOf(o);
-            expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
-            expect(pod.securityContext.runAsUser).toBeGreaterThan(0);
-            expect(pod.automountServiceAccountToken).toBe(false);
-            for (const c of containersOf(o)) {
+            const p = pod(o);
+            expect(p.securityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+            expect(p.securityContext.runAsUser).toBeGreaterThan(0);
+            expect(p.automountServiceAccountToken).toBe(false);
+            for (const c of containers(o)) {
               expect(c.securityContext).toMatchObject({ readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
               expect(Object.keys(c.resources?.requests ?? {}).sort()).toEqual(['cpu', 'memory']);
               expect(c.resources?.limits?.memory).toBeDefined();
@@ -231,7 +237,7 @@ describe('k8s/ manifests', () => {
           const env = envOf(objs, c);
           const drainMs = Number(env.get('SHUTDOWN_DRAIN_MS'));
           const preStop = preStopSleepSeconds(c);
-          const grace = Number(deployment()['spec'].template.spec.terminationGracePeriodSeconds ?? 30);
+          const grace = Number(spec(deployment()).template.spec.terminationGracePeriodSeconds ?? 30);
           expect(Number.isFinite(drainMs)).toBe(true);
           expect(preStop).toBeGreaterThan(0);
           // Readiness turns 503 at SIGTERM; the drain must last at least one readiness period.
@@ -248,7 +254,7 @@ describe('k8s/ manifests', () => {
           expect(secretRef).toBeDefined();
           const secret = referenced(objs, 'Secret', secretRef);
           if (target === 'overlays/dev') expect(secret).toBeDefined();
-          const keys = [...Object.keys(cm!['data'] ?? {}), ...Object.keys(secret?.['data'] ?? {})];
+          const keys = [...Object.keys(dataOf(cm)), ...Object.keys(dataOf(secret))];
           expect(keys.filter((k) => !app.configNames.has(k))).toEqual([]);
           const env = envOf(objs, c);
           expect(env.get('NATS_USER')).toBe(app.natsUser);
@@ -259,27 +265,27 @@ describe('k8s/ manifests', () => {
             if (app.hasMigrate) expect(new URL(env.get(app.databaseUrlVar!)!).username).toBe(app.databaseRole);
           }
           // Secrets never sit in the ConfigMap.
-          expect(Object.keys(cm!['data'] ?? {}).filter((k) => /PASSWORD|SECRET|_KEY$|DATABASE_URL/.test(k))).toEqual([]);
+          expect(Object.keys(dataOf(cm)).filter((k) => /PASSWORD|SECRET|_KEY$|DATABASE_URL/.test(k))).toEqual([]);
         });
 
         it('has a Service, HPA and PDB that select exactly its pods', () => {
           const svc = find(objs, 'Service', name)!;
-          expect(matches(svc['spec'].selector, podLabels())).toBe(true);
+          expect(matches(spec(svc).selector, podLabels())).toBe(true);
           const ports = container().ports.map((p: any) => [p.containerPort, p.name]).flat();
-          for (const p of svc['spec'].ports) expect(ports).toContain(p.targetPort ?? p.port);
+          for (const p of spec(svc).ports) expect(ports).toContain(p.targetPort ?? p.port);
           const hpa = find(objs, 'HorizontalPodAutoscaler', name)!;
-          expect(hpa['spec'].scaleTargetRef).toMatchObject({ apiVersion: 'apps/v1', kind: 'Deployment', name });
-          expect(hpa['spec'].maxReplicas).toBeGreaterThanOrEqual(hpa['spec'].minReplicas ?? 1);
+          expect(spec(hpa).scaleTargetRef).toMatchObject({ apiVersion: 'apps/v1', kind: 'Deployment', name });
+          expect(spec(hpa).maxReplicas).toBeGreaterThanOrEqual(spec(hpa).minReplicas ?? 1);
           const pdb = find(objs, 'PodDisruptionBudget', name)!;
-          expect(matches(pdb['spec'].selector.matchLabels, podLabels())).toBe(true);
-          expect(matches(deployment()['spec'].selector.matchLabels, podLabels())).toBe(true);
+          expect(matches(spec(pdb).selector.matchLabels, podLabels())).toBe(true);
+          expect(matches(spec(deployment()).selector.matchLabels, podLabels())).toBe(true);
         });
 
         it(name === 'gateway' ? 'NetworkPolicy: accepts traffic from anywhere, on its HTTP port only' : 'NetworkPolicy: accepts only pods of its namespace, on its HTTP port only', () => {
           const np = find(objs, 'NetworkPolicy', name)!;
-          expect(matches(np['spec'].podSelector.matchLabels, podLabels())).toBe(true);
-          expect(np['spec'].policyTypes).toContain('Ingress');
-          const rules: any[] = np['spec'].ingress ?? [];
+          expect(matches(spec(np).podSelector.matchLabels, podLabels())).toBe(true);
+          expect(spec(np).policyTypes).toContain('Ingress');
+          const rules: any[] = spec(np).ingress ?? [];
           expect(rules.length).toBeGreaterThan(0);
           for (const r of rules) {
             expect(r.ports).toEqual([{ protocol: 'TCP', port: app.port }]);
@@ -292,16 +298,16 @@ describe('k8s/ manifests', () => {
         if (app.hasMigrate) {
           it('has a migration Job running `node main.js migrate` with the app image and config, outside the app selectors', () => {
             const job = find(objs, 'Job', `${name}-migrate`)!;
-            const [c] = podSpecOf(job).containers;
+            const [c] = pod(job).containers;
             expect(c.args).toEqual(['migrate']);
             expect(c.command).toBeUndefined(); // the image ENTRYPOINT is ["node", "main.js"]
             expect(c.image).toBe(container().image);
             expect(c.envFrom).toEqual(container().envFrom);
-            expect(['Never', 'OnFailure']).toContain(podSpecOf(job).restartPolicy);
-            expect(job['spec'].backoffLimit).toBeGreaterThanOrEqual(1);
-            expect(job['spec'].activeDeadlineSeconds).toBeGreaterThan(0);
+            expect(['Never', 'OnFailure']).toContain(pod(job).restartPolicy);
+            expect(spec(job).backoffLimit).toBeGreaterThanOrEqual(1);
+            expect(spec(job).activeDeadlineSeconds).toBeGreaterThan(0);
             // Job pods must not count as app replicas (Service endpoints, PDB, HPA).
-            expect(matches(deployment()['spec'].selector.matchLabels, job['spec'].template.metadata.labels)).toBe(false);
+            expect(matches(spec(deployment()).selector.matchLabels, spec(job).template.metadata.labels)).toBe(false);
           });
         }
       });

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { MessagingModule, NatsReadiness } from '@sakip/messaging';
+import { EventsModule, eventSettingsFromEnv, MessagingModule, NatsReadiness } from '@sakip/messaging';
 import { ObservabilityModule } from '@sakip/observability';
 import { AUTH_CONFIG, type AuthConfig } from './auth.config';
 import { BootstrapAdmin } from './bootstrap/bootstrap-admin';
@@ -13,6 +13,7 @@ import { TotpModule } from './mfa/totp.module';
 import { PasswordsModule } from './passwords/passwords.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { UsersModule } from './users/users.module';
+import { AUTH_SCHEMA } from './migrations';
 
 @Module({})
 export class AuthAppModule {
@@ -24,6 +25,7 @@ export class AuthAppModule {
         ObservabilityModule.forRoot({ service: 'auth', logLevel: config.LOG_LEVEL, readinessCheckTokens: [DatabaseReadiness, NatsReadiness, Revocations] }),
         MessagingModule.forRoot({ url: config.NATS_URL, name: 'auth', user: config.NATS_USER, pass: config.NATS_PASSWORD, prefix: config.NATS_PREFIX, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
         DatabaseModule,
+        EventsModule.forRoot({ service: 'auth', schema: AUTH_SCHEMA, ...eventSettingsFromEnv(config) }),
         UsersModule,
         KeysModule,
         SessionsModule,

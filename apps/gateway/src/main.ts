@@ -5,6 +5,11 @@ import { createGatewayApp } from './gateway-app';
 import { loadGatewayConfig } from './gateway.config';
 
 async function main() {
+  // The gateway owns no database: `migrate` (the images' shared migration entrypoint) has nothing to do.
+  if (process.argv[2] === 'migrate') {
+    console.log(JSON.stringify({ service: 'gateway', migrationsApplied: [] }));
+    return;
+  }
   const config = loadGatewayConfig();
   const app = await createGatewayApp(config);
   const logger = app.get<Logger>(LOGGER);

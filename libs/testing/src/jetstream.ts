@@ -23,7 +23,16 @@ export interface StoredMessage {
   seq: number;
   subject: string;
   headers: MsgHdrs | undefined;
+  /** The body parsed as JSON, or its text when it is not JSON (a dead-lettered bad body). */
   data: unknown;
+}
+
+function jsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Reads a (small) stream from the start, in order: what was really stored, not what a consumer saw. */
@@ -35,7 +44,7 @@ export async function readStream(jsm: JetStreamManager, stream: string, subjectP
       if (err.api_error?.code === 404) return null; // deleted or expired
       throw err;
     });
-    if (m && m.subject.startsWith(subjectPrefix)) out.push({ seq, subject: m.subject, headers: m.header, data: m.json() });
+    if (m && m.subject.startsWith(subjectPrefix)) out.push({ seq, subject: m.subject, headers: m.header, data: jsonOrText(m.string()) });
   }
   return out;
 }

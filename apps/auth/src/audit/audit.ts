@@ -1,9 +1,9 @@
+import { AUTH_EVENTS } from '@sakip/contracts';
 import { uuidv7 } from '@sakip/persistence';
 import { currentRequestContext } from '@sakip/observability';
 import type { EntityManager } from 'typeorm';
-import { AuditEntryEntity } from './audit-entry.entity';
-import { AUTH_EVENTS } from '@sakip/contracts';
 import { authOutbox } from '../events/auth-outbox';
+import { AuditEntryEntity } from './audit-entry.entity';
 
 const SECRET_FIELDS = new Set(['passwordHash', 'password_hash', 'password', 'privateKeyEnc', 'tokenHash', 'mfaSecretEnc', 'mfaPendingSecretEnc', 'mfaLastStep', 'keyHash']);
 

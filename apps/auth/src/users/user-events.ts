@@ -3,8 +3,6 @@ import type { EntityManager } from 'typeorm';
 import { authOutbox } from '../events/auth-outbox';
 import type { UserEntity } from './user.entity';
 
-type UserEventField = (typeof USER_EVENT_FIELDS)[number];
-
 /** What other services may keep of a user (no secrets: the stream is kept for days). */
 export function userState(u: UserEntity): UserStateV1 {
   return { userId: u.id, email: u.email, name: u.name, role: u.role, opdId: u.opdId, isActive: u.isActive, version: u.version };
@@ -16,7 +14,7 @@ export function enqueueUserCreated(tx: EntityManager, u: UserEntity): Promise<st
 
 /** The full state after the change, naming the shared fields whose value moved. */
 export function enqueueUserUpdated(tx: EntityManager, before: UserEntity, after: UserEntity): Promise<string> {
-  const changed = USER_EVENT_FIELDS.filter((f: UserEventField) => before[f] !== after[f]);
+  const changed = USER_EVENT_FIELDS.filter((f) => before[f] !== after[f]);
   return authOutbox.enqueue(tx, AUTH_EVENTS.userUpdated, { ...userState(after), changed });
 }
 

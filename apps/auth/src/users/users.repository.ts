@@ -57,9 +57,11 @@ export class UsersRepository {
       const before = await tx.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!before) return null;
       assertVersion(expectedVersion, before.version);
-      const after: UserEntity = { ...before, ...patch, updatedAt: new Date(), version: before.version + 1 };
-      await tx.update(UserEntity, { id }, { ...patch, updatedAt: after.updatedAt, version: after.version });
-      await writeAudit(tx, { ...audit, operation: 'update', table: 'users', rowId: id, oldValues: pick(before, patch), newValues: pick(after, patch) });
+      // A DTO instance declares every optional field (undefined when absent): only given values change anything.
+      const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as typeof patch;
+      const after: UserEntity = { ...before, ...given, updatedAt: new Date(), version: before.version + 1 };
+      await tx.update(UserEntity, { id }, { ...given, updatedAt: after.updatedAt, version: after.version });
+      await writeAudit(tx, { ...audit, operation: 'update', table: 'users', rowId: id, oldValues: pick(before, given), newValues: pick(after, given) });
       await enqueueUserUpdated(tx, before, after);
       return after;
     });

@@ -9,7 +9,7 @@ import { consumerKey, durableNameFor, subjectMatches } from './event-names';
 import { DEFAULT_CONSUMER_SETTINGS, type ConsumerSettings } from './event-settings';
 import type { EventStreamNames } from './event-streams';
 import { claimInbox } from './inbox';
-import { errorMessage } from './sql-results';
+import { errorMessage } from './error-message';
 
 /** Handles one event inside the transaction that also records it in the inbox. */
 export type EventHandlerFn = (event: SakipEventEnvelope, tx: EntityManager) => Promise<void>;
@@ -130,6 +130,11 @@ export class EventConsumer {
     } finally {
       clearInterval(progress);
     }
+    this.ack(m);
+  }
+
+  /** After the commit: if this ack is lost, the redelivery finds the inbox row and is only acked. */
+  protected ack(m: JsMsg): void {
     m.ack();
   }
 

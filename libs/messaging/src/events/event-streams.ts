@@ -44,7 +44,9 @@ async function ensureStream(jsm: JetStreamManager, want: StreamConfig): Promise<
   });
   if (!have) {
     // Two replicas may both find it missing: an identical add is accepted by the server.
-    await jsm.streams.add(want);
+    await jsm.streams.add(want).catch((err: Error) => {
+      throw new Error(`stream ${want.name} is missing and could not be created (${err.message}); create it once with this NATS user's operator rights, or grant $JS.API.STREAM.CREATE.${want.name}`, { cause: err });
+    });
     return;
   }
   if (!differs(have, want)) return;

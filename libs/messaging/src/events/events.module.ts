@@ -79,10 +79,10 @@ export class EventsLifecycle implements OnModuleInit, OnApplicationBootstrap, Be
     for (const c of this.discoverConsumers()) this.consumers.push(c);
     await Promise.all(this.consumers.map((c) => c.start()));
     if (this.consumers.length) {
-      const retentionMs = this.o.consumers?.inboxRetentionMs ?? DEFAULT_CONSUMER_SETTINGS.inboxRetentionMs;
+      const { inboxRetentionMs, pruneIntervalMs } = { ...DEFAULT_CONSUMER_SETTINGS, ...this.o.consumers };
       const prune = () =>
-        pruneInbox(this.ds, this.o.schema, retentionMs).catch((err: unknown) => this.logger.warn({ err }, 'inbox prune failed'));
-      this.pruneTimer = setInterval(() => void prune(), this.o.consumers?.pruneIntervalMs ?? DEFAULT_CONSUMER_SETTINGS.pruneIntervalMs);
+        pruneInbox(this.ds, this.o.schema, inboxRetentionMs).catch((err: unknown) => this.logger.warn({ err }, 'inbox prune failed'));
+      this.pruneTimer = setInterval(() => void prune(), pruneIntervalMs);
       this.pruneTimer.unref();
       void prune();
     }

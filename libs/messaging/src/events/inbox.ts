@@ -1,8 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { qualifiedTable } from './event-tables.sql';
-import { affectedRows } from './sql-results';
-
-const PRUNE_CHUNK = 5000;
+import { DELETE_CHUNK, deleteInChunks } from './sql-results';
 
 /**
  * Records that `consumer` handles `eventId`, inside the handler's transaction. False when it was
@@ -18,19 +16,13 @@ export async function claimInbox(tx: EntityManager, schema: string, consumer: st
   return rows.length === 1;
 }
 
-/** Deletes inbox rows older than the retention, in chunks. */
-export async function pruneInbox(ds: DataSource, schema: string, retentionMs: number): Promise<number> {
+/** Deletes inbox rows older than the retention. */
+export function pruneInbox(ds: DataSource, schema: string, retentionMs: number): Promise<number> {
   const table = qualifiedTable(schema, 'inbox');
-  let total = 0;
-  for (;;) {
-    const n = affectedRows(
-      await ds.query(
-        `DELETE FROM ${table} WHERE (consumer, event_id) IN (
-           SELECT consumer, event_id FROM ${table} WHERE handled_at < now() - $1::bigint * interval '1 millisecond' LIMIT ${PRUNE_CHUNK})`,
-        [retentionMs],
-      ),
-    );
-    total += n;
-    if (n < PRUNE_CHUNK) return total;
-  }
+  return deleteInChunks(
+    ds,
+    `DELETE FROM ${table} WHERE (consumer, event_id) IN (
+       SELECT consumer, event_id FROM ${table} WHERE handled_at < now() - $1::bigint * interval '1 millisecond' LIMIT ${DELETE_CHUNK})`,
+    [retentionMs],
+  );
 }

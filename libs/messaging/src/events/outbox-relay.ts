@@ -6,10 +6,10 @@ import { backoffMs, Wakeup } from './backoff';
 import { DEFAULT_RELAY_SETTINGS, type RelaySettings } from './event-settings';
 import { qualifiedTable } from './event-tables.sql';
 import { OUTBOX_ENQUEUED } from './outbox-writer';
-import { affectedRows, errorMessage } from './sql-results';
+import { errorMessage } from './error-message';
+import { DELETE_CHUNK, deleteInChunks } from './sql-results';
 
 const codec = JSONCodec<EventEnvelope>();
-const PRUNE_CHUNK = 5000;
 
 export interface OutboxRelayOptions {
   ds: DataSource;
@@ -134,20 +134,14 @@ export class OutboxRelay {
     return outcome.sent;
   }
 
-  /** Deletes sent rows older than the retention, in chunks so no statement holds locks for long. */
-  async prune(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const n = affectedRows(
-        await this.o.ds.query(
-          `DELETE FROM ${this.table} WHERE id IN (
-             SELECT id FROM ${this.table} WHERE published_at < now() - $1::bigint * interval '1 millisecond' LIMIT ${PRUNE_CHUNK})`,
-          [this.settings.retentionMs],
-        ),
-      );
-      total += n;
-      if (n < PRUNE_CHUNK) return total;
-    }
+  /** Deletes sent rows older than the retention. */
+  prune(): Promise<number> {
+    return deleteInChunks(
+      this.o.ds,
+      `DELETE FROM ${this.table} WHERE id IN (
+         SELECT id FROM ${this.table} WHERE published_at < now() - $1::bigint * interval '1 millisecond' LIMIT ${DELETE_CHUNK})`,
+      [this.settings.retentionMs],
+    );
   }
 
   /** The broker call, separate so a test can fail it or crash around it. */
