@@ -37,7 +37,7 @@ export interface DeployableApp {
   /** `PORT` for the gateway, `HTTP_PORT` for services. */
   portVar: 'PORT' | 'HTTP_PORT';
   natsUser: string;
-  /** main.ts handles `migrate`: the app owns a schema and needs a migration Job / one-shot. */
+  /** main.ts handles `migrate` and the app has migrations: it owns a schema and needs a migration Job / one-shot. */
   hasMigrate: boolean;
   /** `<SERVICE>_DATABASE_URL` when the app owns a schema. */
   databaseUrlVar?: string;
@@ -77,7 +77,8 @@ export function deployableApps(): DeployableApp[] {
       }
       const src = join(appsDir, name, 'src');
       const main = readFileSync(join(src, 'main.ts'), 'utf8');
-      const hasMigrate = /['"]migrate['"]/.test(main);
+      // A schema of its own = migrations to run; the gateway accepts `migrate` too but has nothing to apply.
+      const hasMigrate = /['"]migrate['"]/.test(main) && existsSync(join(src, 'migrations', 'index.ts'));
       const sources = filesUnder(src, (f) => f.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(f));
       return {
         name,
