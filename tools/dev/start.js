@@ -7,8 +7,9 @@ const { spawnSync, spawn } = require('node:child_process');
 
 const root = join(__dirname, '..', '..');
 if (!existsSync(join(root, 'node_modules', '@swc-node', 'register'))) {
-  console.log('[sakip] installing dependencies (npm ci)…');
-  const r = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  // `npm install` honours the lock; `npm ci` refuses it on npm set to omit resolved URLs (see .ci/run).
+  console.log('[sakip] installing dependencies (npm install)…');
+  const r = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
