@@ -1,19 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '@sakip/testing';
 import { E2eStack } from './stack';
 
 const ROOT = join(__dirname, '..', '..');
 
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  srv.listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const port = (srv.address() as { port: number }).port;
-  srv.close();
-  return port;
-}
 
 /** A gateway as a real process, so SIGTERM is the real signal handler. */
 async function spawnGateway(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {

@@ -1,20 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
-import { DomainError, ErrorCode, isErrorCode, type ErrorBody, type RpcErrorBody } from '@sakip/contracts';
-
-const STATUS_TO_CODE: Record<number, ErrorCode> = {
-  400: ErrorCode.ValidationFailed,
-  401: ErrorCode.Unauthenticated,
-  403: ErrorCode.Forbidden,
-  404: ErrorCode.NotFound,
-  409: ErrorCode.Conflict,
-  412: ErrorCode.PreconditionFailed,
-  413: ErrorCode.PayloadTooLarge,
-  415: ErrorCode.UnsupportedMediaType,
-  429: ErrorCode.RateLimited,
-  503: ErrorCode.UpstreamUnavailable,
-  504: ErrorCode.UpstreamTimeout,
-};
+import { DomainError, ERROR_CODE_OF_STATUS, ErrorCode, isErrorCode, type ErrorBody, type RpcErrorBody } from '@sakip/contracts';
 
 /** Turns anything a handler threw into the error body; unknown errors become INTERNAL with no internals leaked. */
 export function toErrorBody(err: unknown): { body: RpcErrorBody; unexpected: boolean } {
@@ -25,7 +11,7 @@ export function toErrorBody(err: unknown): { body: RpcErrorBody; unexpected: boo
   }
   if (err instanceof HttpException) {
     const status = err.getStatus();
-    const code = STATUS_TO_CODE[status];
+    const code = ERROR_CODE_OF_STATUS[status];
     if (code) return { body: { code, message: err.message, details: [] }, unexpected: false };
   }
   return { body: { code: ErrorCode.Internal, message: 'Internal error', details: [] }, unexpected: true };

@@ -3,3 +3,4 @@ export * from './template-database';
 export * from './test-stack';
 export * from './http';
 export * from './jetstream';
+export * from './ports';

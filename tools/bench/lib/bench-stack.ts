@@ -1,20 +1,13 @@
-import { createTestStack, type TestStack } from '@sakip/testing';
+import { createTestStack, freePort, type TestStack } from '@sakip/testing';
+
+export { freePort };
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import buildTemplate from '../../testing/build-template';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 
-export async function freePort(): Promise<number> {
-  const srv = createServer();
-  srv.listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const port = (srv.address() as { port: number }).port;
-  srv.close();
-  return port;
-}
 
 /** Runs a TypeScript entrypoint as its own process (as `npm start` does) and waits for its readiness. */
 export async function spawnTs(entry: string, env: NodeJS.ProcessEnv, readyUrl: string): Promise<ChildProcess> {

@@ -1,11 +1,11 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { Role } from '@sakip/contracts';
 import { LOGGER, type Logger } from '@sakip/observability';
-import { uuidv7 } from '@sakip/persistence';
 import { AUTH_CONFIG, type AuthConfig } from '../auth.config';
 import { MfaStateRepository } from '../mfa/mfa-state.repository';
 import { Totp } from '../mfa/totp.service';
 import { PasswordHasher } from '../users/password-hasher';
+import { newUser } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
 
 /**
@@ -44,25 +44,9 @@ export class BootstrapAdmin implements OnApplicationBootstrap {
   }
 
   private async create(email: string, password: string): Promise<void> {
-    const now = new Date();
     try {
       await this.users.create(
-        {
-          id: uuidv7(),
-          email,
-          name: 'Super Admin',
-          passwordHash: await this.hasher.hash(password),
-          role: Role.SuperAdmin,
-          opdId: null,
-          isActive: true,
-          mustChangePassword: false,
-          mfaEnabled: false,
-          passwordChangedAt: now,
-          deactivatedAt: null,
-          createdAt: now,
-          updatedAt: now,
-          version: 1,
-        },
+        newUser({ email, name: 'Super Admin', passwordHash: await this.hasher.hash(password), role: Role.SuperAdmin, opdId: null, mustChangePassword: false }),
         { actor: 'system:bootstrap' },
       );
       this.logger.info({ email }, 'bootstrap super_admin created');

@@ -1,3 +1,4 @@
+import { uuidv7 } from '@sakip/persistence';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Role, UserView } from '@sakip/contracts';
 
@@ -22,6 +23,12 @@ export class UserEntity {
   @Column('text', { name: 'mfa_pending_secret_enc', nullable: true }) mfaPendingSecretEnc?: string | null;
   /** Last accepted TOTP time step: a code is accepted once (RFC 6238 §5.2). */
   @Column('bigint', { name: 'mfa_last_step', nullable: true }) mfaLastStep?: string | null;
+}
+
+/** A new, active user without MFA; the caller decides the fields that differ by origin. */
+export function newUser(f: Pick<UserEntity, 'email' | 'name' | 'passwordHash' | 'role' | 'opdId' | 'mustChangePassword'>): UserEntity {
+  const now = new Date();
+  return { id: uuidv7(), ...f, isActive: true, mfaEnabled: false, passwordChangedAt: now, deactivatedAt: null, createdAt: now, updatedAt: now, version: 1 };
 }
 
 export function toUserView(u: UserEntity): UserView {

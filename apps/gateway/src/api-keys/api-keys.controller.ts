@@ -2,13 +2,9 @@ import { Body, Controller, Delete, Get, Param, Post, Req } from '@nestjs/common'
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiKeyView, AUTH_SUBJECTS, CreateApiKeyRequest, CreatedApiKey } from '@sakip/contracts';
 import { RpcClient } from '@sakip/messaging';
-import { IsUUID } from 'class-validator';
+import { IdParam } from '../http/id-param';
 import { NoContent } from '../http/decorators';
 import { rpcOptions, type AuthedRequest } from '../http/request';
-
-export class ApiKeyIdParam {
-  @IsUUID(undefined, { message: 'id must be a UUID' }) id: string;
-}
 
 /** The caller's own API keys; the key itself is returned once, at creation. */
 @ApiTags('API keys')
@@ -31,7 +27,7 @@ export class ApiKeysController {
 
   @Delete(':id')
   @NoContent()
-  async revoke(@Param() p: ApiKeyIdParam, @Req() req: AuthedRequest) {
+  async revoke(@Param() p: IdParam, @Req() req: AuthedRequest) {
     await this.rpc.request(AUTH_SUBJECTS.apiKeyRevoke, { id: p.id }, rpcOptions(req));
   }
 }

@@ -19,16 +19,12 @@ import {
 } from '@sakip/contracts';
 import { RpcClient } from '@sakip/messaging';
 import { Public } from '@sakip/security';
-import { IsUUID } from 'class-validator';
+import { IdParam } from '../http/id-param';
 import { NoContent, RpcTimeout } from '../http/decorators';
 import { rpcOptions, userAgentOf, type AuthedRequest } from '../http/request';
 import { OptionalAuth } from '../identity/jwt-auth.guard';
 import { Scopes } from '../identity/scopes.guard';
 import { AuthRateLimit } from '../rate-limit/rate-limit.decorators';
-
-export class SessionIdParam {
-  @IsUUID(undefined, { message: 'id must be a UUID' }) id: string;
-}
 
 const clientOf = (req: AuthedRequest) => ({ ip: req.ip, userAgent: userAgentOf(req) });
 
@@ -129,7 +125,7 @@ export class AuthController {
   @Delete('sessions/:id')
   @ApiBearerAuth()
   @NoContent()
-  async endSession(@Param() p: SessionIdParam, @Req() req: AuthedRequest) {
+  async endSession(@Param() p: IdParam, @Req() req: AuthedRequest) {
     await this.rpc.request(AUTH_SUBJECTS.sessionEnd, { id: p.id }, rpcOptions(req));
   }
 }

@@ -1,22 +1,7 @@
 import { Catch, HttpException, Inject, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
-import { DomainError, ErrorCode, HTTP_STATUS_OF, type ErrorBody, type ErrorEnvelope } from '@sakip/contracts';
+import { DomainError, ERROR_CODE_OF_STATUS, ErrorCode, HTTP_STATUS_OF, type ErrorBody, type ErrorEnvelope } from '@sakip/contracts';
 import { LOGGER, type Logger } from '@sakip/observability';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-
-const STATUS_TO_CODE: Record<number, ErrorCode> = {
-  400: ErrorCode.ValidationFailed,
-  401: ErrorCode.Unauthenticated,
-  403: ErrorCode.Forbidden,
-  404: ErrorCode.NotFound,
-  405: ErrorCode.NotFound,
-  409: ErrorCode.Conflict,
-  412: ErrorCode.PreconditionFailed,
-  413: ErrorCode.PayloadTooLarge,
-  415: ErrorCode.UnsupportedMediaType,
-  429: ErrorCode.RateLimited,
-  503: ErrorCode.UpstreamUnavailable,
-  504: ErrorCode.UpstreamTimeout,
-};
 
 /** Fastify's own errors (body parsing, limits) carry a code; give them messages a client can act on. */
 const FASTIFY_MESSAGES: Record<string, string> = {
@@ -49,14 +34,14 @@ export class EnvelopeErrorFilter implements ExceptionFilter {
     if (exception instanceof DomainError) return { body: exception.toBody(), headers: exception.headers };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const code = STATUS_TO_CODE[status];
+      const code = ERROR_CODE_OF_STATUS[status];
       if (status === 404) return { body: { code: ErrorCode.NotFound, message: `No route for ${req.method} ${req.url.split('?')[0]}`, details: [] }, headers: {} };
       if (code) return { body: { code, message: exception.message, details: [] }, headers: {} };
     }
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
-    if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500 && STATUS_TO_CODE[fastifyError.statusCode]) {
+    if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500 && ERROR_CODE_OF_STATUS[fastifyError.statusCode]) {
       const message = (fastifyError.code && FASTIFY_MESSAGES[fastifyError.code]) ?? fastifyError.message ?? 'Bad request';
-      return { body: { code: STATUS_TO_CODE[fastifyError.statusCode], message, details: [] }, headers: {} };
+      return { body: { code: ERROR_CODE_OF_STATUS[fastifyError.statusCode], message, details: [] }, headers: {} };
     }
     this.logger.error({ err: exception, requestId: req.id, route: req.url }, 'unhandled error');
     return { body: { code: ErrorCode.Internal, message: 'Internal error', details: [] }, headers: {} };

@@ -3,14 +3,10 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } 
 import { AUTH_SUBJECTS, CreateUserRequest, Role, versionFromIfMatch, UpdateUserRequest, UserListQuery, UserView, type Page } from '@sakip/contracts';
 import { RpcClient } from '@sakip/messaging';
 import { Roles } from '@sakip/security';
-import { IsUUID } from 'class-validator';
+import { IdParam } from '../http/id-param';
 import { NoContent } from '../http/decorators';
 import { Paged } from '../http/paged';
 import { rpcOptions, type AuthedRequest } from '../http/request';
-
-export class UserIdParam {
-  @IsUUID(undefined, { message: 'id must be a UUID' }) id: string;
-}
 
 @ApiTags('Users')
 @ApiBearerAuth()
@@ -33,14 +29,14 @@ export class UsersController {
 
   @Get(':id')
   @ApiOkResponse({ type: UserView })
-  get(@Param() p: UserIdParam, @Req() req: AuthedRequest) {
+  get(@Param() p: IdParam, @Req() req: AuthedRequest) {
     return this.rpc.request<UserView>(AUTH_SUBJECTS.userGet, { id: p.id }, rpcOptions(req));
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: UserView })
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; a stale one → 412' })
-  update(@Param() p: UserIdParam, @Body() body: UpdateUserRequest, @Req() req: AuthedRequest) {
+  update(@Param() p: IdParam, @Body() body: UpdateUserRequest, @Req() req: AuthedRequest) {
     const expectedVersion = versionFromIfMatch(req.headers['if-match']);
     return this.rpc.request<UserView>(AUTH_SUBJECTS.userUpdate, { ...body, id: p.id, expectedVersion }, rpcOptions(req));
   }
@@ -48,7 +44,7 @@ export class UsersController {
   /** Deactivates (history kept); sessions end at once. */
   @Delete(':id')
   @NoContent()
-  async deactivate(@Param() p: UserIdParam, @Req() req: AuthedRequest) {
+  async deactivate(@Param() p: IdParam, @Req() req: AuthedRequest) {
     await this.rpc.request(AUTH_SUBJECTS.userDeactivate, { id: p.id }, rpcOptions(req));
   }
 }

@@ -32,6 +32,22 @@ export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
   [ErrorCode.Internal]: 500,
 };
 
+/** The reverse mapping for errors that arrive as HTTP statuses (framework exceptions, Fastify errors). */
+export const ERROR_CODE_OF_STATUS: Readonly<Record<number, ErrorCode>> = {
+  400: ErrorCode.ValidationFailed,
+  401: ErrorCode.Unauthenticated,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.NotFound,
+  405: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
+  412: ErrorCode.PreconditionFailed,
+  413: ErrorCode.PayloadTooLarge,
+  415: ErrorCode.UnsupportedMediaType,
+  429: ErrorCode.RateLimited,
+  503: ErrorCode.UpstreamUnavailable,
+  504: ErrorCode.UpstreamTimeout,
+};
+
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
 export function isErrorCode(value: unknown): value is ErrorCode {

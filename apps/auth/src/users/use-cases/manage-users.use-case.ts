@@ -12,12 +12,11 @@ import {
   type UserListQuery,
   type UserView,
 } from '@sakip/contracts';
-import { uuidv7 } from '@sakip/persistence';
 import { assertPermission } from '@sakip/security';
 import { assertPasswordPolicy } from '../../passwords/password-policy';
 import { Revocations } from '../../redis/revocations';
 import { PasswordHasher } from '../password-hasher';
-import { toUserView, type UserEntity } from '../user.entity';
+import { newUser, toUserView } from '../user.entity';
 import { UsersRepository } from '../users.repository';
 
 /** User administration by super_admin (API.md "Auth": /users). */
@@ -35,24 +34,15 @@ export class ManageUsers {
     const rule = opdRuleViolation(req.role, opdId);
     if (rule) throw validationFailed('Role and OPD do not match', [{ field: 'opdId', message: rule }]);
     assertPasswordPolicy(req.password, 'password', req.email);
-    const now = new Date();
-    const user: UserEntity = {
-      id: uuidv7(),
+    const user = newUser({
       email: req.email,
       name: req.name,
       passwordHash: await this.hasher.hash(req.password),
       role: req.role,
       opdId,
-      isActive: true,
       // An admin-chosen password is known to two people: the user must replace it (API.md).
       mustChangePassword: true,
-      mfaEnabled: false,
-      passwordChangedAt: now,
-      deactivatedAt: null,
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
+    });
     return toUserView(await this.users.create(user, { actor: admin.actor, ip: admin.ip }));
   }
 
