@@ -11,7 +11,8 @@ export const ROOT = join(__dirname, '..', '..', '..');
 
 /** Runs a TypeScript entrypoint as its own process (as `npm start` does) and waits for its readiness. */
 export async function spawnTs(entry: string, env: NodeJS.ProcessEnv, readyUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, entry)], {
+  const profile = process.env['BENCH_CPU_PROF_DIR'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_CPU_PROF_DIR']}`] : [];
+  const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', join(ROOT, entry)], {
     cwd: ROOT,
     env: { ...process.env, ...env, SWC_NODE_PROJECT: join(ROOT, 'tsconfig.base.json') },
     stdio: ['ignore', 'ignore', 'inherit'],

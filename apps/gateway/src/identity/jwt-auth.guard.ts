@@ -6,12 +6,14 @@ import { PUBLIC_KEY } from '@sakip/security';
 import type { AuthedRequest } from '../http/request';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { RevocationCheck } from './revocation.check';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 export const OPTIONAL_AUTH_KEY = 'sakip:optional-auth';
 /** A credential is verified when sent, but not required. */
 export const OptionalAuth = () => SetMetadata(OPTIONAL_AUTH_KEY, true);
 
 const API_KEY_SCHEME = /^ApiKey\s+(\S{20,200})$/i;
+const BEARER_SCHEME = /^Bearer\s+(\S+)$/i;
 
 /**
  * Every route needs a credential unless marked @Public() or @OptionalAuth(): a Bearer access
@@ -20,6 +22,8 @@ const API_KEY_SCHEME = /^ApiKey\s+(\S{20,200})$/i;
  */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
+  private readonly verified = new VerifiedTokenCache();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly apiKeys: ApiKeyAuthenticator,
@@ -36,10 +40,15 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     // Optional: anonymous callers pass (the route then needs another proof, e.g. an mfaToken).
     if (!authorization && this.reflector.getAllAndOverride<boolean>(OPTIONAL_AUTH_KEY, targets)) return true;
     const apiKey = authorization ? API_KEY_SCHEME.exec(authorization) : null;
+    const bearer = authorization ? BEARER_SCHEME.exec(authorization)?.[1] : undefined;
+    const cached = bearer ? this.verified.get(bearer) : undefined;
     if (apiKey) {
       req.user = await this.apiKeys.authenticate(apiKey[1], String(req.id));
+    } else if (cached) {
+      req.user = cached;
     } else {
       await super.canActivate(ctx);
+      if (bearer && req.user) this.verified.set(bearer, req.user);
     }
     if (req.user) await this.revocations.assertNotRevoked(req.user);
     return true;
