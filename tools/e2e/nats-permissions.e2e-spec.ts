@@ -1,17 +1,20 @@
 import { AUTH_SUBJECTS } from '@sakip/contracts';
+import { inboxPrefixFor } from '@sakip/messaging';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AckPolicy, connect, ErrorCode, JSONCodec, type NatsConnection, type NatsError } from 'nats';
+import { AckPolicy, connect, ErrorCode, Events, JSONCodec, type NatsConnection, type NatsError, type Status } from 'nats';
 import { E2eStack } from './stack';
 
 /**
  * infra/nats.conf on a real NATS 2.9 server: a private nats-server (random port, temporary
  * JetStream store) with the production accounts and per-service users; auth and gateway booted
  * in-process with their own users. Subjects carry no NATS_PREFIX here (production layout): the
- * server is private to this suite, so nothing else can see them.
+ * server is private to this suite, so nothing else can see them. Every client of a service user
+ * takes that service's reply inbox (`_INBOX_<user>`, as libs/messaging's connectNats does): the
+ * default `_INBOX.` is nobody's.
  */
 const ROOT = join(__dirname, '..', '..');
 const NATS_CONF = join(ROOT, 'infra', 'nats.conf');
@@ -92,7 +95,7 @@ describe('NATS accounts and permissions (infra/nats.conf on nats-server 2.9, e2e
   const as = async (user: User): Promise<NatsConnection> => {
     let nc = clients.get(user);
     if (!nc) {
-      nc = await connect({ servers: url, user, pass: passwords[user], name: `e2e-${user}`, reconnect: false });
+      nc = await connect({ servers: url, user, pass: passwords[user], name: `e2e-${user}`, inboxPrefix: inboxPrefixFor(user), reconnect: false });
       clients.set(user, nc);
     }
     return nc;
@@ -169,6 +172,38 @@ describe('NATS accounts and permissions (infra/nats.conf on nats-server 2.9, e2e
       const ready = await s!.http('GET', '/health/ready');
       expect(ready.status).toBe(200);
     });
+
+    it("keeps the gateway's RPC replies (the login token pair) away from every other service user", async () => {
+      // A compromised service tries to listen to every reply inbox while a user logs in.
+      const snooped: string[] = [];
+      const refused: string[] = [];
+      const subs = [];
+      for (const user of USERS.filter((u) => u !== 'gateway')) {
+        const nc = await as(user);
+        for (const subject of ['_INBOX_gateway.>', '_INBOX.>', '>']) {
+          subs.push(
+            nc.subscribe(subject, {
+              callback: (err, m) => {
+                if (err) refused.push(`${user} ${subject}: ${err.code}`);
+                else snooped.push(`${user} ${subject}: ${m.subject}`);
+              },
+            }),
+          );
+        }
+        await nc.flush();
+      }
+      const admin = await s!.loginAdmin();
+      expect(admin.accessToken).toEqual(expect.any(String));
+      expect((await s!.http('GET', '/api/v1/auth/me', { token: admin.accessToken })).status).toBe(200);
+      await Promise.all([...clients.values()].map((nc) => nc.flush()));
+      expect(snooped).toEqual([]);
+      expect(refused.sort()).toEqual(
+        USERS.filter((u) => u !== 'gateway')
+          .flatMap((u) => ['_INBOX_gateway.>', '_INBOX.>', '>'].map((subject) => `${u} ${subject}: ${ErrorCode.PermissionsViolation}`))
+          .sort(),
+      );
+      for (const sub of subs) sub.unsubscribe();
+    });
   });
 
   describe('publishing', () => {
@@ -187,6 +222,16 @@ describe('NATS accounts and permissions (infra/nats.conf on nats-server 2.9, e2e
     it('refuses the report user publishing a login request (it never reaches auth)', async () => {
       const nc = await as('report');
       expect(await failureOf(nc.request(AUTH_SUBJECTS.login, jc.encode({ email: 'a@b.co', password: 'x' }), { timeout: 2000 }))).toBe(ErrorCode.PermissionsViolation);
+    });
+
+    it('refuses a service client that waits for its reply on the shared default `_INBOX.` prefix', async () => {
+      const nc = await connect({ servers: url, user: 'core', pass: passwords.core, name: 'e2e-core-default-inbox', reconnect: false });
+      try {
+        // The publish is allowed; the reply subscription (`_INBOX.<nuid>.*`) is not.
+        expect(await failureOf(nc.request(AUTH_SUBJECTS.userList, jc.encode({ limit: 1 }), { timeout: 2000 }))).toBe(ErrorCode.PermissionsViolation);
+      } finally {
+        await nc.close();
+      }
     });
 
     it('lets services call the system auth RPCs they need (not refused by the server)', async () => {
@@ -232,6 +277,51 @@ describe('NATS accounts and permissions (infra/nats.conf on nats-server 2.9, e2e
     it('refuses a service its own requests outside its queue group (no snooping), allows them inside', async () => {
       expect(await trySubscribe('auth', AUTH_SUBJECTS.login)).toBe(ErrorCode.PermissionsViolation);
       expect(await trySubscribe('core', 'core.opd.list.v1', 'core')).toBe('allowed');
+    });
+
+    it("lets each user subscribe to its own reply inboxes only: not another's, not the shared `_INBOX.>`", async () => {
+      const outcomes: Record<string, string> = {};
+      const expected: Record<string, string> = {};
+      for (const user of USERS) {
+        for (const owner of USERS) {
+          outcomes[`${user} ${owner}`] = await trySubscribe(user, `${inboxPrefixFor(owner)}.>`);
+          expected[`${user} ${owner}`] = user === owner ? 'allowed' : ErrorCode.PermissionsViolation;
+        }
+        outcomes[`${user} _INBOX.>`] = await trySubscribe(user, '_INBOX.>');
+        expected[`${user} _INBOX.>`] = ErrorCode.PermissionsViolation;
+      }
+      expect(outcomes).toEqual(expected);
+    });
+
+    it("reports the report user's refused subscription to the gateway's inboxes on the connection status and closes it", async () => {
+      const nc = await as('report');
+      // Subscription refusals come back asynchronously (-ERR): the status iterator reports them.
+      const refused = (async (): Promise<Status | undefined> => {
+        for await (const st of nc.status()) {
+          if (st.type === Events.Error && st.permissionContext?.subject === '_INBOX_gateway.>') return st;
+        }
+        return undefined;
+      })();
+      const sub = nc.subscribe('_INBOX_gateway.>');
+      const received: string[] = [];
+      const iterated = (async () => {
+        try {
+          for await (const m of sub) received.push(m.subject);
+          return 'ended';
+        } catch (err) {
+          return (err as NatsError).code;
+        }
+      })();
+      await nc.flush();
+      const status = await Promise.race([refused, new Promise<undefined>((r) => setTimeout(() => r(undefined), 5000))]);
+      expect(status).toEqual(expect.objectContaining({ type: Events.Error, data: ErrorCode.PermissionsViolation, permissionContext: expect.objectContaining({ operation: 'subscription', subject: '_INBOX_gateway.>' }) }));
+      await sub.closed;
+      expect(sub.isClosed()).toBe(true);
+      expect(await iterated).toBe(ErrorCode.PermissionsViolation);
+      expect(received).toEqual([]);
+      // The connection itself stays up and keeps its own inbox working.
+      expect(nc.isClosed()).toBe(false);
+      expect(await trySubscribe('report', `${inboxPrefixFor('report')}.>`)).toBe('allowed');
     });
   });
 

@@ -1,4 +1,4 @@
-import { ensureTemplateDatabase, TEMPLATE_ENV, testServers } from '@sakip/testing';
+import { dropStaleTestDatabases, ensureTemplateDatabase, TEMPLATE_ENV, testServers } from '@sakip/testing';
 import { join } from 'node:path';
 import { AUTH_DB_ROLE, AUTH_MIGRATIONS, AUTH_SCHEMA } from '../../apps/auth/src/migrations';
 
@@ -15,4 +15,5 @@ export default async function globalSetup(): Promise<void> {
     services: [{ schema: AUTH_SCHEMA, role: AUTH_DB_ROLE, migrations: AUTH_MIGRATIONS }],
   });
   process.env[TEMPLATE_ENV] = template;
+  await dropStaleTestDatabases(testServers.pgAdminUrl);
 }

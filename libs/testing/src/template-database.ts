@@ -73,3 +73,21 @@ export async function freshDatabase(adminUrl: string, template: string): Promise
     drop: () => withPgClient(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
+
+/**
+ * Drops test databases left by runs that were killed before their teardown (their names carry the
+ * creation time). Only those older than `maxAgeMs`: concurrent runs on the same server keep theirs.
+ */
+export async function dropStaleTestDatabases(adminUrl: string, maxAgeMs = 6 * 3600_000): Promise<string[]> {
+  return withPgClient(adminUrl, async (c) => {
+    const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'sakip\\_t\\_%'`);
+    const stale = rows
+      .map((r) => r.datname)
+      .filter((name) => {
+        const created = parseInt(name.split('_')[2] ?? '', 36);
+        return Number.isFinite(created) && Date.now() - created > maxAgeMs;
+      });
+    for (const name of stale) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    return stale;
+  });
+}
