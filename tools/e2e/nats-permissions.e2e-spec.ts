@@ -163,24 +163,17 @@ describe('NATS accounts and permissions (infra/nats.conf on nats-server 2.9, e2e
   });
 
   describe('the apps under these permissions', () => {
-    it('logs in through the gateway (gateway → auth RPC, auth replies) and serves /auth/me', async () => {
-      const admin = await s!.loginAdmin();
-      expect(admin.accessToken).toEqual(expect.any(String));
-      const me = await s!.http('GET', '/api/v1/auth/me', { token: admin.accessToken });
-      expect(me.status).toBe(200);
-      expect(me.body.data.role).toBe('super_admin');
-      const ready = await s!.http('GET', '/health/ready');
-      expect(ready.status).toBe(200);
-    });
-
-    it("keeps the gateway's RPC replies (the login token pair) away from every other service user", async () => {
-      // A compromised service tries to listen to every reply inbox while a user logs in.
+    it('logs in through the gateway (gateway → auth RPC, auth replies on _INBOX_gateway) and serves /auth/me; no other user can read the token pairs', async () => {
+      // A compromised service tries to listen to the gateway's reply inboxes (and every other
+      // inbox) while a user logs in and refreshes: the server refuses each subscription.
+      const others = USERS.filter((u) => u !== 'gateway');
+      const snoopSubjects = [`${inboxPrefixFor('gateway')}.>`, '_INBOX.>', '>'];
       const snooped: string[] = [];
       const refused: string[] = [];
       const subs = [];
-      for (const user of USERS.filter((u) => u !== 'gateway')) {
+      for (const user of others) {
         const nc = await as(user);
-        for (const subject of ['_INBOX_gateway.>', '_INBOX.>', '>']) {
+        for (const subject of snoopSubjects) {
           subs.push(
             nc.subscribe(subject, {
               callback: (err, m) => {
@@ -190,18 +183,24 @@ describe('NATS accounts and permissions (infra/nats.conf on nats-server 2.9, e2e
             }),
           );
         }
+        // The server answers SUB with -ERR before it answers the flush's PING.
         await nc.flush();
       }
+
       const admin = await s!.loginAdmin();
       expect(admin.accessToken).toEqual(expect.any(String));
-      expect((await s!.http('GET', '/api/v1/auth/me', { token: admin.accessToken })).status).toBe(200);
-      await Promise.all([...clients.values()].map((nc) => nc.flush()));
+      const me = await s!.http('GET', '/api/v1/auth/me', { token: admin.accessToken });
+      expect(me.status).toBe(200);
+      expect(me.body.data.role).toBe('super_admin');
+      const refreshed = await s!.http('POST', '/api/v1/auth/refresh', { body: { refreshToken: admin.refreshToken } });
+      expect(refreshed.status).toBe(200);
+      expect(refreshed.body.data.accessToken).toEqual(expect.any(String));
+      const ready = await s!.http('GET', '/health/ready');
+      expect(ready.status).toBe(200);
+
+      await Promise.all(others.map(async (u) => (await as(u)).flush()));
       expect(snooped).toEqual([]);
-      expect(refused.sort()).toEqual(
-        USERS.filter((u) => u !== 'gateway')
-          .flatMap((u) => ['_INBOX_gateway.>', '_INBOX.>', '>'].map((subject) => `${u} ${subject}: ${ErrorCode.PermissionsViolation}`))
-          .sort(),
-      );
+      expect(refused.sort()).toEqual(others.flatMap((u) => snoopSubjects.map((subject) => `${u} ${subject}: ${ErrorCode.PermissionsViolation}`)).sort());
       for (const sub of subs) sub.unsubscribe();
     });
   });
@@ -280,17 +279,12 @@ describe('NATS accounts and permissions (infra/nats.conf on nats-server 2.9, e2e
     });
 
     it("lets each user subscribe to its own reply inboxes only: not another's, not the shared `_INBOX.>`", async () => {
-      const outcomes: Record<string, string> = {};
-      const expected: Record<string, string> = {};
-      for (const user of USERS) {
-        for (const owner of USERS) {
-          outcomes[`${user} ${owner}`] = await trySubscribe(user, `${inboxPrefixFor(owner)}.>`);
-          expected[`${user} ${owner}`] = user === owner ? 'allowed' : ErrorCode.PermissionsViolation;
-        }
-        outcomes[`${user} _INBOX.>`] = await trySubscribe(user, '_INBOX.>');
-        expected[`${user} _INBOX.>`] = ErrorCode.PermissionsViolation;
-      }
-      expect(outcomes).toEqual(expected);
+      const cases = USERS.flatMap((user) => [
+        ...USERS.map((owner) => ({ user, subject: `${inboxPrefixFor(owner)}.>`, expected: user === owner ? 'allowed' : ErrorCode.PermissionsViolation })),
+        { user, subject: '_INBOX.>', expected: ErrorCode.PermissionsViolation },
+      ]);
+      const outcomes = await Promise.all(cases.map(async (c) => `${c.user} ${c.subject}: ${await trySubscribe(c.user, c.subject)}`));
+      expect(outcomes).toEqual(cases.map((c) => `${c.user} ${c.subject}: ${c.expected}`));
     });
 
     it("reports the report user's refused subscription to the gateway's inboxes on the connection status and closes it", async () => {
@@ -313,7 +307,8 @@ describe('NATS accounts and permissions (infra/nats.conf on nats-server 2.9, e2e
         }
       })();
       await nc.flush();
-      const status = await Promise.race([refused, new Promise<undefined>((r) => setTimeout(() => r(undefined), 5000))]);
+      // -ERR precedes the flush's PONG, so the status is already queued (Jest's timeout bounds the wait).
+      const status = await refused;
       expect(status).toEqual(expect.objectContaining({ type: Events.Error, data: ErrorCode.PermissionsViolation, permissionContext: expect.objectContaining({ operation: 'subscription', subject: '_INBOX_gateway.>' }) }));
       await sub.closed;
       expect(sub.isClosed()).toBe(true);
