@@ -91,6 +91,27 @@ describe('API keys and revocation (e2e)', () => {
     expect((await s.http('DELETE', `/api/v1/api-keys/${created.id}`, { token: admin.accessToken })).status).toBe(204);
   });
 
+  it('never replays a key creation through Idempotency-Key: the secret is shown once', async () => {
+    const headers = { 'idempotency-key': 'same-key-1' };
+    const a = await s.http('POST', '/api/v1/api-keys', { token: opdAdmin.accessToken, body: { name: 'twice', scopes: ['plans:read'] }, headers });
+    const b = await s.http('POST', '/api/v1/api-keys', { token: opdAdmin.accessToken, body: { name: 'twice', scopes: ['plans:read'] }, headers });
+    expect(b.headers.get('idempotent-replayed')).toBeNull();
+    expect(b.body.data.key).not.toBe(a.body.data.key);
+  });
+
+  it('ends sessions, tokens and keys at once when a role changes, and a promoted super_admin must enrol MFA first', async () => {
+    const created = await s.http('POST', '/api/v1/users', { token: admin.accessToken, body: { email: 'promoted@e2e.test', name: 'P', password: 'Promosi-Jabatan-2026', role: 'viewer', opdId: OPD_A } });
+    const id = created.body.data.id;
+    const session = await s.login('promoted@e2e.test', 'Promosi-Jabatan-2026');
+    const { key } = (await s.http('POST', '/api/v1/api-keys', { token: session.accessToken, body: { name: 'v', scopes: ['plans:read'] } })).body.data;
+    expect((await s.http('PATCH', `/api/v1/users/${id}`, { token: admin.accessToken, body: { role: 'super_admin' } })).status).toBe(200);
+    expect((await s.http('GET', '/api/v1/auth/me', { token: session.accessToken })).status).toBe(401);
+    expect((await s.http('GET', '/api/v1/auth/me', { headers: apiKey(key) })).status).toBe(401);
+    expect((await s.http('POST', '/api/v1/auth/refresh', { body: { refreshToken: session.refreshToken } })).status).toBe(401);
+    const login = await s.http('POST', '/api/v1/auth/login', { body: { email: 'promoted@e2e.test', password: 'Promosi-Jabatan-2026' } });
+    expect(login.body.data).toEqual({ mfaSetupRequired: true, mfaToken: expect.any(String) });
+  });
+
   it("refuses a deactivated user's access token and keys at once", async () => {
     const { key } = (await s.http('POST', '/api/v1/api-keys', { token: opdAdmin.accessToken, body: { name: 'last', scopes: ['plans:read'] } })).body.data;
     expect((await s.http('GET', '/api/v1/auth/me', { token: opdAdmin.accessToken })).status).toBe(200);

@@ -226,6 +226,11 @@ describe('gateway → NATS → auth (e2e)', () => {
       expect(unknown.body.error.code).toBe('NOT_FOUND');
     });
 
+    it('refuses an empty update instead of bumping the version', async () => {
+      const res = await s.http('PATCH', `/api/v1/users/${someUserId}`, { token: admin.accessToken, body: {} });
+      expect(res.status).toBe(400);
+    });
+
     it('does not let super_admin deactivate itself', async () => {
       const res = await s.http('DELETE', `/api/v1/users/${admin.user.id}`, { token: admin.accessToken });
       expect(res.status).toBe(409);

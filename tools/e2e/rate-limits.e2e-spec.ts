@@ -57,6 +57,17 @@ describe('rate limits (e2e)', () => {
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
   });
 
+  it('counts failed credentials against the IP budget, so forged tokens and keys end in 429', async () => {
+    const headers = { ...fromIp('198.51.100.40'), authorization: 'ApiKey sakip_00000000_guessing-keys-all-day-long' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await s.http('GET', '/api/v1/auth/me', { headers })).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429]);
+    const bearer = { ...fromIp('198.51.100.41'), authorization: 'Bearer forged.token.value' };
+    const more: number[] = [];
+    for (let i = 0; i < 7; i++) more.push((await s.http('GET', '/api/v1/users', { headers: bearer })).status);
+    expect(more).toEqual([401, 401, 401, 401, 401, 401, 429]);
+  });
+
   it('never limits health probes and metrics', async () => {
     for (let i = 0; i < 10; i++) expect((await s.http('GET', '/health/live', { headers: fromIp('198.51.100.30') })).status).toBe(200);
   });

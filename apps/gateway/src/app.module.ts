@@ -33,7 +33,8 @@ export class GatewayAppModule {
         GatewayRedis,
         // Order matters: authenticate, then check the role, before any downstream call.
         { provide: APP_GUARD, useExisting: JwtAuthGuard },
-        { provide: APP_GUARD, useClass: RateLimitGuard },
+        RateLimitGuard,
+        { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_GUARD, useClass: ScopesGuard },
         { provide: APP_GUARD, useClass: RolesGuard },
         // Outermost first: idempotency stores and replays the final, enveloped answer.
@@ -41,7 +42,7 @@ export class GatewayAppModule {
         { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
         { provide: APP_FILTER, useClass: EnvelopeErrorFilter },
       ],
-      exports: [GATEWAY_CONFIG, GatewayRedis],
+      exports: [GATEWAY_CONFIG, GatewayRedis, RateLimitGuard],
     };
   }
 }

@@ -52,7 +52,7 @@ export class UsersRepository {
   }
 
   /** Applies `patch` and bumps `version` in one transaction with its audit row; null when the user is gone. */
-  update(id: string, patch: Partial<Pick<UserEntity, 'name' | 'role' | 'opdId'>>, audit: AuditOf, expectedVersion?: number): Promise<UserEntity | null> {
+  update(id: string, patch: Partial<Pick<UserEntity, 'name' | 'role' | 'opdId'>>, audit: AuditOf, expectedVersion?: number, revokeAccess = false): Promise<UserEntity | null> {
     return this.ds.transaction(async (tx) => {
       const before = await tx.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!before) return null;
@@ -63,6 +63,11 @@ export class UsersRepository {
       await tx.update(UserEntity, { id }, { ...given, updatedAt: after.updatedAt, version: after.version });
       await writeAudit(tx, { ...audit, operation: 'update', table: 'users', rowId: id, oldValues: pick(before, given), newValues: pick(after, given) });
       await enqueueUserUpdated(tx, before, after);
+      if (revokeAccess) {
+        // Sessions and keys were issued for the old role/OPD: they end with this commit.
+        await revokeAllSessions(tx, id, 'access_changed');
+        await tx.query(`UPDATE auth.api_keys SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+      }
       return after;
     });
   }

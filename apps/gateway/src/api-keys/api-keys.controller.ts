@@ -3,12 +3,14 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { ApiKeyView, AUTH_SUBJECTS, CreateApiKeyRequest, CreatedApiKey } from '@sakip/contracts';
 import { RpcClient } from '@sakip/messaging';
 import { IdParam } from '../http/id-param';
+import { NoIdempotency } from '../http/idempotency.interceptor';
 import { NoContent } from '../http/decorators';
 import { rpcOptions, type AuthedRequest } from '../http/request';
 
 /** The caller's own API keys; the key itself is returned once, at creation. */
 @ApiTags('API keys')
 @ApiBearerAuth()
+@NoIdempotency()
 @Controller('api-keys')
 export class ApiKeysController {
   constructor(private readonly rpc: RpcClient) {}

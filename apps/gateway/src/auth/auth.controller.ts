@@ -20,6 +20,7 @@ import {
 import { RpcClient } from '@sakip/messaging';
 import { Public } from '@sakip/security';
 import { IdParam } from '../http/id-param';
+import { NoIdempotency } from '../http/idempotency.interceptor';
 import { NoContent, RpcTimeout } from '../http/decorators';
 import { rpcOptions, userAgentOf, type AuthedRequest } from '../http/request';
 import { OptionalAuth } from '../identity/jwt-auth.guard';
@@ -29,6 +30,7 @@ import { AuthRateLimit } from '../rate-limit/rate-limit.decorators';
 const clientOf = (req: AuthedRequest) => ({ ip: req.ip, userAgent: userAgentOf(req) });
 
 @ApiTags('Auth')
+@NoIdempotency()
 @Controller('auth')
 export class AuthController {
   constructor(private readonly rpc: RpcClient) {}

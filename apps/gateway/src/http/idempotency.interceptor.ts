@@ -1,4 +1,5 @@
-import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { conflict, DomainError, ErrorCode } from '@sakip/contracts';
 import { LOGGER, type Logger } from '@sakip/observability';
 import type { FastifyReply } from 'fastify';
@@ -8,6 +9,20 @@ import { GatewayRedis } from '../redis.provider';
 import type { AuthedRequest } from './request';
 
 const TTL_SEC = 24 * 3600;
+export const NO_IDEMPOTENCY = 'sakip:no-idempotency';
+
+/**
+ * Routes whose answers hold secrets (token pairs, API keys, TOTP secrets) or whose semantics forbid
+ * a replay (refresh rotation): Idempotency-Key is ignored there and nothing is stored.
+ */
+export const NoIdempotency = () => SetMetadata(NO_IDEMPOTENCY, true);
+
+/** Secret request fields never enter the fingerprint (it is kept in Redis for 24 h). */
+const SECRET_FIELDS = new Set(['password', 'currentPassword', 'newPassword', 'refreshToken', 'mfaToken', 'code', 'key']);
+const withoutSecrets = (body: unknown): unknown =>
+  body && typeof body === 'object' && !Array.isArray(body)
+    ? Object.fromEntries(Object.entries(body).map(([k, v]) => [k, SECRET_FIELDS.has(k) ? createHash('sha256').update(`sakip-idem:${String(v)}`).digest('base64url') : v]))
+    : body;
 const KEY_FORMAT = /^[A-Za-z0-9_.:-]{1,200}$/;
 
 interface Stored {
@@ -26,6 +41,7 @@ interface Stored {
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
+    private readonly reflector: Reflector,
     private readonly redis: GatewayRedis,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
@@ -34,13 +50,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     const header = req.headers['idempotency-key'];
     if (req.method !== 'POST' || header === undefined) return next.handle();
+    if (this.reflector.getAllAndOverride<boolean>(NO_IDEMPOTENCY, [ctx.getHandler(), ctx.getClass()])) return next.handle();
     const key = Array.isArray(header) ? header[0] : header;
     if (!KEY_FORMAT.test(key)) {
       return throwError(() => new DomainError(ErrorCode.ValidationFailed, 'Idempotency-Key must be 1–200 characters of A–Z a–z 0–9 _ . : -', [{ field: 'Idempotency-Key', message: 'malformed' }]));
     }
     const caller = req.user?.actor ?? `ip:${req.ip}`;
     const redisKey = `idem:${caller}:${req.routeOptions?.url ?? req.url}:${key}`;
-    const fingerprint = createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('base64url');
+    const fingerprint = createHash('sha256').update(JSON.stringify(withoutSecrets(req.body ?? null))).digest('base64url');
     const reply = ctx.switchToHttp().getResponse<FastifyReply>();
 
     return from(this.claim(redisKey, fingerprint)).pipe(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AUTH_SUBJECTS, type CallerIdentity } from '@sakip/contracts';
+import { AUTH_SUBJECTS, DomainError, ErrorCode, type CallerIdentity } from '@sakip/contracts';
 import { RpcClient } from '@sakip/messaging';
 import { createHash } from 'node:crypto';
 
@@ -13,6 +13,8 @@ type Verified = CallerIdentity & { expiresAt: string | null };
 @Injectable()
 export class ApiKeyAuthenticator {
   private readonly cache = new Map<string, { identity: Verified; until: number }>();
+  /** Keys auth refused, remembered briefly so repeated bad keys do not each cost an RPC and a lookup. */
+  private readonly refused = new Map<string, number>();
 
   constructor(private readonly rpc: RpcClient) {}
 
@@ -21,7 +23,17 @@ export class ApiKeyAuthenticator {
     const hit = this.cache.get(digest);
     const now = Date.now();
     if (hit && hit.until > now) return hit.identity;
-    const identity = await this.rpc.request<Verified>(AUTH_SUBJECTS.apiKeyVerify, { key }, { requestId });
+    if ((this.refused.get(digest) ?? 0) > now) throw new DomainError(ErrorCode.Unauthenticated, 'Invalid API key');
+    let identity: Verified;
+    try {
+      identity = await this.rpc.request<Verified>(AUTH_SUBJECTS.apiKeyVerify, { key }, { requestId });
+    } catch (err) {
+      if (err instanceof DomainError && err.code === ErrorCode.Unauthenticated) {
+        if (this.refused.size >= MAX_ENTRIES) this.refused.delete(this.refused.keys().next().value as string);
+        this.refused.set(digest, now + CACHE_MS);
+      }
+      throw err;
+    }
     const keyExpiry = identity.expiresAt ? Date.parse(identity.expiresAt) : Infinity;
     if (this.cache.size >= MAX_ENTRIES) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(digest, { identity, until: Math.min(now + CACHE_MS, keyExpiry) });

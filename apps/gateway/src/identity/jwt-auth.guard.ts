@@ -3,8 +3,10 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { DomainError, ErrorCode, type CallerIdentity } from '@sakip/contracts';
 import { PUBLIC_KEY } from '@sakip/security';
+import type { FastifyReply } from 'fastify';
 import type { AuthedRequest } from '../http/request';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
+import { RateLimitGuard } from '../rate-limit/rate-limit.guard';
 import { RevocationCheck } from './revocation.check';
 import { VerifiedTokenCache } from './verified-token-cache';
 
@@ -28,6 +30,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     private readonly reflector: Reflector,
     private readonly apiKeys: ApiKeyAuthenticator,
     private readonly revocations: RevocationCheck,
+    private readonly rateLimit: RateLimitGuard,
   ) {
     super();
   }
@@ -42,13 +45,20 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     const apiKey = authorization ? API_KEY_SCHEME.exec(authorization) : null;
     const bearer = authorization ? BEARER_SCHEME.exec(authorization)?.[1] : undefined;
     const cached = bearer ? this.verified.get(bearer) : undefined;
-    if (apiKey) {
-      req.user = await this.apiKeys.authenticate(apiKey[1], String(req.id));
-    } else if (cached) {
-      req.user = cached;
-    } else {
-      await super.canActivate(ctx);
-      if (bearer && req.user) this.verified.set(bearer, req.user);
+    try {
+      if (apiKey) {
+        req.user = await this.apiKeys.authenticate(apiKey[1], String(req.id));
+      } else if (cached) {
+        req.user = cached;
+      } else {
+        await super.canActivate(ctx);
+        if (bearer && req.user) this.verified.set(bearer, req.user);
+      }
+    } catch (err) {
+      if (err instanceof DomainError && err.code === ErrorCode.Unauthenticated) {
+        await this.rateLimit.chargeFailedAuth(req, ctx.switchToHttp().getResponse<FastifyReply>());
+      }
+      throw err;
     }
     if (req.user) await this.revocations.assertNotRevoked(req.user);
     return true;

@@ -59,6 +59,23 @@ export class RateLimitGuard implements CanActivate {
     return true;
   }
 
+  /**
+   * A request whose credential failed counts against its IP's anonymous budget, so forged tokens
+   * and guessed API keys cannot flood auth past every limit. Throws 429 once that budget is spent.
+   */
+  async chargeFailedAuth(req: AuthedRequest, reply: FastifyReply): Promise<void> {
+    let result;
+    try {
+      result = await this.limiter.hit(`rl:ip:${req.ip}`, this.config.RATE_LIMIT_GENERAL_PER_MIN, MINUTE);
+    } catch {
+      return;
+    }
+    reply.header('RateLimit-Limit', String(result.limit));
+    reply.header('RateLimit-Remaining', String(result.remaining));
+    reply.header('RateLimit-Reset', String(result.resetSec));
+    if (!result.allowed) throw rateLimited('Too many requests; slow down', result.resetSec);
+  }
+
   private budgetFor(klass: string | undefined, req: AuthedRequest): Budget {
     const c = this.config;
     // An mfaToken in the body means a sign-in in progress, not a signed-in user.

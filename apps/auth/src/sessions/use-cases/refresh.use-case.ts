@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { unauthenticated, type RefreshCommand, type TokenPair } from '@sakip/contracts';
+import { Role, unauthenticated, type RefreshCommand, type TokenPair } from '@sakip/contracts';
 import { UsersRepository } from '../../users/users.repository';
 import { hashRefreshToken, newRefreshToken } from '../refresh-token';
 import { SessionsRepository } from '../sessions.repository';
@@ -20,7 +20,8 @@ export class Refresh {
     const outcome = await this.sessions.rotate(hashRefreshToken(cmd.refreshToken), next.hash, cmd.ip);
     if (outcome.kind !== 'rotated') throw unauthenticated(INVALID_REFRESH);
     const user = await this.users.findById(outcome.userId);
-    if (!user?.isActive) {
+    // MFA is mandatory for super_admin: a session that predates enrolment (e.g. a promotion) cannot be extended.
+    if (!user?.isActive || (user.role === Role.SuperAdmin && !user.mfaEnabled)) {
       await this.sessions.revokeByToken(next.hash, 'user_inactive');
       throw unauthenticated(INVALID_REFRESH);
     }
