@@ -89,23 +89,23 @@ describe('Dockerfiles (static checks)', () => {
     );
     const image = (from: string) => from.replace(/\$\{?(\w+)\}?/g, (_, k: string) => argDefaults.get(k) ?? '');
 
-    it('is multi-stage: builds the workspace with npm ci + nx build of this app', () => {
+    it('is multi-stage: builds the workspace with npm install + nx build of this app', () => {
       expect(stages.length).toBeGreaterThanOrEqual(2);
       const build = stages[0];
       const runs = all(build, 'RUN').map((i) => i.args);
-      expect(runs.some((r) => /\bnpm ci\b/.test(r) && !/--omit=dev/.test(r))).toBe(true);
+      expect(runs.some((r) => /\bnpm (ci|install)\b/.test(r) && !/--omit=dev/.test(r))).toBe(true);
       expect(runs.some((r) => new RegExp(`\\bnx build ${name}\\b`).test(r))).toBe(true);
     });
 
     it('runs on Node 20 slim or alpine and installs only production deps from the generated lockfile', () => {
       expect(image(final.from)).toMatch(/^node:20(\.\d+)*-(bookworm-slim|slim|alpine[\d.]*)$/);
-      const prodInstall = stages.flatMap((s) => all(s, 'RUN')).find((i) => /\bnpm ci\b.*--omit=dev/.test(i.args));
+      const prodInstall = stages.flatMap((s) => all(s, 'RUN')).find((i) => /\bnpm (ci|install)\b.*--omit=dev/.test(i.args));
       expect(prodInstall).toBeDefined();
       const copies = stages.flatMap((s) => all(s, 'COPY')).map((i) => i.args);
       expect(copies.some((c) => c.includes(`dist/apps/${name}/package.json`) && c.includes(`dist/apps/${name}/package-lock.json`))).toBe(true);
       expect(all(final, 'COPY').some((c) => c.args.includes(`dist/apps/${name}/`))).toBe(true);
       // The final stage never runs the full install or the build.
-      expect(all(final, 'RUN').some((r) => /\bnx\b|\bnpm ci\b(?!.*--omit=dev)/.test(r.args))).toBe(false);
+      expect(all(final, 'RUN').some((r) => /\bnx\b|\bnpm (ci|install)\b(?!.*--omit=dev)/.test(r.args))).toBe(false);
     });
 
     it('runs as a non-root user in the final stage', () => {

@@ -31,6 +31,15 @@ describe('edge hardening (e2e)', () => {
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('refuses NUL characters and absurd offsets with 400, not 500', async () => {
+    const body = await s.http('POST', '/api/v1/users', { token: admin.accessToken, body: { ...newUser('nul@e2e.test'), name: 'bad\u0000name' } });
+    expect(body.status).toBe(400);
+    const query = await s.http('GET', '/api/v1/users?q=%00abc', { token: admin.accessToken });
+    expect(query.status).toBe(400);
+    const offset = await s.http('GET', '/api/v1/users?offset=1e20', { token: admin.accessToken });
+    expect(offset.status).toBe(400);
+  });
+
   describe('Idempotency-Key', () => {
     it('replays the first answer for the same key and body, creating once', async () => {
       const headers = { 'idempotency-key': 'create-user-1' };

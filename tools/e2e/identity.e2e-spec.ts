@@ -96,6 +96,16 @@ describe('identity: MFA, lockout, passwords, sessions (e2e)', () => {
       expect(direct.body.data.accessToken).toBeDefined();
     });
 
+    it('locks MFA disable after repeated wrong codes', async () => {
+      await createUser('guesser@e2e.test', 'Tebak-Kode-Salah-2026', 'viewer');
+      const session = (await login('guesser@e2e.test', 'Tebak-Kode-Salah-2026')).body.data;
+      const secret = (await s.http('POST', '/api/v1/auth/mfa/setup', { token: session.accessToken, body: {} })).body.data.secret;
+      await s.http('POST', '/api/v1/auth/mfa/enable', { token: session.accessToken, body: { code: authenticator.generate(secret) } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await s.http('POST', '/api/v1/auth/mfa/disable', { token: session.accessToken, body: { code: '000000' } })).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    });
+
     it('refuses mfa/setup without a token or an mfaToken', async () => {
       const res = await s.http('POST', '/api/v1/auth/mfa/setup', { body: {} });
       expect(res.status).toBe(401);

@@ -2,7 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import helmet from '@fastify/helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createValidationPipe } from '@sakip/contracts';
+import { createValidationPipe, DomainError, ErrorCode } from '@sakip/contracts';
 import { LOGGER, Metrics, PinoNestLogger, type Logger } from '@sakip/observability';
 import { GatewayAppModule } from './app.module';
 import { setupOpenApi } from './docs/openapi';
@@ -53,6 +53,12 @@ export async function createGatewayApp(config: GatewayConfig, port = config.PORT
   return app;
 }
 
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 32 || value === null || typeof value !== 'object') return false;
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1));
+}
+
 /** X-Request-Id on every response, one log line and one histogram sample per request. */
 function instrument(app: NestFastifyApplication, logger: Logger) {
   const fastify = app.getHttpAdapter().getInstance();
@@ -61,6 +67,12 @@ function instrument(app: NestFastifyApplication, logger: Logger) {
   const metrics = app.get(Metrics);
   fastify.addHook('onRequest', async (req, reply) => {
     reply.header('X-Request-Id', String(req.id));
+  });
+  // PostgreSQL text cannot hold NUL: refuse it here as bad input rather than fail later as a 500.
+  fastify.addHook('preValidation', async (req) => {
+    if (containsNul(req.body) || containsNul(req.query)) {
+      throw new DomainError(ErrorCode.ValidationFailed, 'Text must not contain NUL (\\u0000) characters', [{ message: 'NUL character in request' }]);
+    }
   });
   fastify.addHook('onResponse', async (req: AuthedRequest, reply) => {
     const route = req.routeOptions?.url ?? 'unmatched';

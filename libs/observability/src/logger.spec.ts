@@ -149,3 +149,15 @@ describe('PinoNestLogger', () => {
     expect(out.lines[2]!['trace']).toBe('Error: boom\n    at x');
   });
 });
+
+describe('serializeError', () => {
+  it('drops SQL parameters and the driver error that may hold secrets', () => {
+    const { serializeError } = jest.requireActual('./logger') as typeof import('./logger');
+    const err = Object.assign(new Error('duplicate key'), { query: 'INSERT … $1', parameters: ['$argon2id$secret'], driverError: { detail: 'x' }, code: '23505' });
+    const out = serializeError(err) as Record<string, unknown>;
+    expect(JSON.stringify(out)).not.toContain('argon2id');
+    expect(out['parameters']).toBeUndefined();
+    expect(out['message']).toBe('duplicate key');
+    expect(out['code']).toBe('23505');
+  });
+});

@@ -14,11 +14,22 @@ export function createLogger(service: string, level = process.env['LOG_LEVEL'] ?
       const ctx = currentRequestContext();
       return ctx ? { requestId: ctx.requestId, ...(ctx.userId ? { userId: ctx.userId } : {}) } : {};
     },
+    // Database errors carry the statement's parameters (password hashes, key hashes, tokens): never log them.
+    serializers: { err: serializeError },
     redact: {
       paths: ['password', '*.password', 'newPassword', '*.newPassword', 'refreshToken', '*.refreshToken', 'req.headers.authorization'],
       censor: '[redacted]',
     },
   });
+}
+
+/** pino's error serializer without the SQL and its parameters that TypeORM/pg attach to errors. */
+export function serializeError(err: unknown): unknown {
+  const out = pino.stdSerializers.err(err as Error) as unknown as Record<string, unknown>;
+  if (out && typeof out === 'object') {
+    for (const field of ['parameters', 'query', 'driverError', 'detail', 'where']) delete out[field];
+  }
+  return out;
 }
 
 /** Lets Nest's own messages (boot, routes) go through the same pino logger. */

@@ -6,7 +6,8 @@ export class ListQuery {
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
   limit?: number;
 
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  // PostgreSQL OFFSET is a bigint; far beyond any real list anyway.
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000_000)
   offset?: number;
 
   @IsOptional() @IsString() @Matches(/^-?[a-zA-Z][a-zA-Z0-9]*$/, { message: 'sort must be a field name, optionally prefixed by -' })

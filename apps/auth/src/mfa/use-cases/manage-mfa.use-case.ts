@@ -67,8 +67,13 @@ export class ManageMfa {
     if (!user?.isActive) throw unauthenticated('Authentication required');
     if (user.role === Role.SuperAdmin) throw new DomainError(ErrorCode.InvalidState, 'MFA is mandatory for super_admin');
     if (!user.mfaEnabled || !user.mfaSecretEnc) throw new DomainError(ErrorCode.InvalidState, 'MFA is not enabled');
+    // Guessing codes to switch MFA off counts toward the same lockout as guessing passwords.
+    await this.throttle.assertAllowed(user.email, caller.ip);
     const step = this.totp.matchingStep(code, this.totp.open(user.mfaSecretEnc, user.id));
-    if (step === null || !(await this.state.claimStep(user.id, step))) throw unauthenticated('Invalid code');
+    if (step === null || !(await this.state.claimStep(user.id, step))) {
+      await this.throttle.failed(user.email, caller.ip);
+      throw unauthenticated('Invalid code');
+    }
     await this.state.disable(user.id, caller.actor);
     return toMeView({ ...user, mfaEnabled: false });
   }
