@@ -106,6 +106,8 @@ describe('gateway → NATS → auth (e2e)', () => {
       expect(out.text).toBe('');
       const again = await s.http('POST', '/api/v1/auth/refresh', { body: { refreshToken: session.refreshToken } });
       expect(again.status).toBe(401);
+      // Its access token is refused at once too, not only at expiry.
+      expect((await s.http('GET', '/api/v1/auth/me', { token: session.accessToken })).status).toBe(401);
     });
 
     it('refuses an unknown refresh token with 401', async () => {

@@ -161,6 +161,9 @@ describe('identity: MFA, lockout, passwords, sessions (e2e)', () => {
       const ok = await s.http('POST', '/api/v1/auth/password', { token: a.accessToken, body: { currentPassword: 'Realisasi-Anggaran-2026', newPassword: 'Perjanjian-Kinerja-2027' } });
       expect(ok.status).toBe(204);
       expect((await s.http('POST', '/api/v1/auth/refresh', { body: { refreshToken: b.refreshToken } })).status).toBe(401);
+      // The ended session's access token stops working now, this session's keeps working.
+      expect((await s.http('GET', '/api/v1/auth/me', { token: b.accessToken })).status).toBe(401);
+      expect((await s.http('GET', '/api/v1/auth/me', { token: a.accessToken })).status).toBe(200);
       const kept = await s.http('POST', '/api/v1/auth/refresh', { body: { refreshToken: a.refreshToken } });
       expect(kept.status).toBe(200);
       expect(kept.body.data.user.mustChangePassword).toBe(false);
@@ -181,6 +184,7 @@ describe('identity: MFA, lockout, passwords, sessions (e2e)', () => {
 
       expect((await s.http('DELETE', `/api/v1/auth/sessions/${other.id}`, { token: a.accessToken })).status).toBe(204);
       expect((await s.http('POST', '/api/v1/auth/refresh', { body: { refreshToken: b.refreshToken } })).status).toBe(401);
+      expect((await s.http('GET', '/api/v1/auth/me', { token: b.accessToken })).status).toBe(401);
       expect((await s.http('GET', '/api/v1/auth/sessions', { token: a.accessToken })).body.data).toHaveLength(1);
 
       // Someone else's session is indistinguishable from an unknown one.

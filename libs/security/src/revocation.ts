@@ -5,4 +5,6 @@
 export const revocationKeys = {
   user: (userId: string) => `revoked:user:${userId}`,
   apiKey: (keyId: string) => `revoked:apikey:${keyId}`,
+  /** One session (refresh family, the token's `sid`): logout, session end, password change, reuse. */
+  session: (sessionId: string) => `revoked:session:${sessionId}`,
 };

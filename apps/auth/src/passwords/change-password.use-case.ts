@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { unauthenticated, validationFailed, type CallerIdentity, type ChangePasswordRequest } from '@sakip/contracts';
+import { Revocations } from '../redis/revocations';
 import { LoginThrottle } from '../throttle/login-throttle.service';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersRepository } from '../users/users.repository';
@@ -13,6 +14,7 @@ export class ChangePassword {
     private readonly passwords: PasswordsRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
+    private readonly revocations: Revocations,
   ) {}
 
   /** Checks the current password (throttled like a login), then replaces it and ends every other session. */
@@ -29,6 +31,7 @@ export class ChangePassword {
     if (await this.hasher.verify(user.passwordHash, req.newPassword)) {
       throw validationFailed('The new password must differ from the current one', [{ field: 'newPassword', message: 'same as current' }]);
     }
-    await this.passwords.replace(user.id, await this.hasher.hash(req.newPassword), caller.sessionId ?? null, caller.actor);
+    const ended = await this.passwords.replace(user.id, await this.hasher.hash(req.newPassword), caller.sessionId ?? null, caller.actor);
+    await this.revocations.revokeSessions(ended);
   }
 }

@@ -29,6 +29,10 @@ export class Revocations implements ReadinessCheck, OnApplicationShutdown {
     await this.set(revocationKeys.user(userId), this.config.AUTH_ACCESS_TOKEN_TTL_SEC + 60);
   }
 
+  async revokeSessions(sessionIds: string[]): Promise<void> {
+    for (const sid of sessionIds) await this.set(revocationKeys.session(sid), this.config.AUTH_ACCESS_TOKEN_TTL_SEC + 60);
+  }
+
   async revokeApiKey(keyId: string): Promise<void> {
     await this.set(revocationKeys.apiKey(keyId), API_KEY_FLAG_SEC);
   }

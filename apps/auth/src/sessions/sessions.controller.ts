@@ -1,6 +1,7 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { AUTH_SUBJECTS, IdRequest, LoginCommand, LogoutRequest, MfaVerifyCommand, notFound, RefreshCommand, unauthenticated, type CallerIdentity, type SessionView } from '@sakip/contracts';
 import { Caller, RpcController } from '@sakip/messaging';
+import { Revocations } from '../redis/revocations';
 import { hashRefreshToken } from './refresh-token';
 import { SessionsRepository } from './sessions.repository';
 import { Login } from './use-cases/login.use-case';
@@ -14,6 +15,7 @@ export class SessionsController {
     private readonly verifyMfa: VerifyMfa,
     private readonly refresh: Refresh,
     private readonly sessions: SessionsRepository,
+    private readonly revocations: Revocations,
   ) {}
 
   @MessagePattern(AUTH_SUBJECTS.login)
@@ -34,7 +36,9 @@ export class SessionsController {
   /** Idempotent: an unknown or already-revoked token still answers success (nothing to end). */
   @MessagePattern(AUTH_SUBJECTS.logout)
   async logout(@Payload() req: LogoutRequest) {
-    await this.sessions.revokeByToken(hashRefreshToken(req.refreshToken), 'logout');
+    const familyId = await this.sessions.revokeByToken(hashRefreshToken(req.refreshToken), 'logout');
+    // The session's access tokens die with it, not at their expiry.
+    if (familyId) await this.revocations.revokeSessions([familyId]);
     return null;
   }
 
@@ -58,6 +62,7 @@ export class SessionsController {
   async end(@Payload() req: IdRequest, @Caller() caller: CallerIdentity | null) {
     if (!caller) throw unauthenticated('Authentication required');
     if (!(await this.sessions.endOwn(caller.sub, req.id, caller.actor))) throw notFound('Session');
+    await this.revocations.revokeSessions([req.id]);
     return null;
   }
 }

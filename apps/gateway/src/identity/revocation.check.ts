@@ -15,6 +15,7 @@ export class RevocationCheck {
   async assertNotRevoked(identity: CallerIdentity): Promise<void> {
     const keys = [revocationKeys.user(identity.sub)];
     if (identity.actor.startsWith('apikey:')) keys.push(revocationKeys.apiKey(identity.actor.slice(7)));
+    if (identity.sessionId) keys.push(revocationKeys.session(identity.sessionId));
     let flags: Array<string | null>;
     try {
       flags = await this.redis.client.mget(...keys);
