@@ -65,8 +65,7 @@ export class UsersRepository {
       await enqueueUserUpdated(tx, before, after);
       if (revokeAccess) {
         // Sessions and keys were issued for the old role/OPD: they end with this commit.
-        await revokeAllSessions(tx, id, 'access_changed');
-        await tx.query(`UPDATE auth.api_keys SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+        await revokeAllAccess(tx, id, 'access_changed');
       }
       return after;
     });
@@ -80,8 +79,7 @@ export class UsersRepository {
       if (!before.isActive) return before;
       const now = new Date();
       await tx.update(UserEntity, { id }, { isActive: false, deactivatedAt: now, updatedAt: now, version: before.version + 1 });
-      await revokeAllSessions(tx, id, 'user_deactivated');
-      await tx.query(`UPDATE auth.api_keys SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [id]);
+      await revokeAllAccess(tx, id, 'user_deactivated');
       await writeAudit(tx, { ...audit, operation: 'deactivate', table: 'users', rowId: id, oldValues: { isActive: true }, newValues: { isActive: false } });
       const after = { ...before, isActive: false, deactivatedAt: now, updatedAt: now, version: before.version + 1 };
       await enqueueUserDeactivated(tx, after);
@@ -105,6 +103,12 @@ function pick(u: UserEntity, keys: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of Object.keys(keys)) out[k] = u[k as keyof UserEntity];
   return out;
+}
+
+/** Every session and API key of the user ends in the caller's transaction. */
+async function revokeAllAccess(tx: EntityManager, userId: string, reason: string): Promise<void> {
+  await revokeAllSessions(tx, userId, reason);
+  await tx.query(`UPDATE auth.api_keys SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
 }
 
 export async function revokeAllSessions(tx: EntityManager, userId: string, reason: string): Promise<void> {

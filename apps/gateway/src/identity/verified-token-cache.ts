@@ -1,30 +1,20 @@
 import type { CallerIdentity } from '@sakip/contracts';
-
-const MAX_ENTRIES = 20_000;
+import { ExpiringMap } from './expiring-map';
 
 /**
  * Access tokens already verified, until their `exp` (ARCHITECTURE.md: keep per-request work lean).
  * Only tokens that passed full verification enter; revocation is still checked on every request.
  */
 export class VerifiedTokenCache {
-  private readonly entries = new Map<string, { identity: CallerIdentity; expMs: number }>();
+  private readonly entries = new ExpiringMap<CallerIdentity>(20_000);
 
   get(token: string, now = Date.now()): CallerIdentity | undefined {
-    const hit = this.entries.get(token);
-    if (!hit) return undefined;
-    if (hit.expMs <= now) {
-      this.entries.delete(token);
-      return undefined;
-    }
-    return hit.identity;
+    return this.entries.get(token, now);
   }
 
   set(token: string, identity: CallerIdentity): void {
     const expMs = expiryOf(token);
-    if (!expMs || expMs <= Date.now()) return;
-    // Oldest insertion first out: a Map keeps insertion order.
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(token, { identity, expMs });
+    if (expMs && expMs > Date.now()) this.entries.set(token, identity, expMs);
   }
 }
 

@@ -43,19 +43,7 @@ export class RateLimitGuard implements CanActivate {
     const klass = this.reflector.getAllAndOverride<string | undefined>(RATE_LIMIT_CLASS, [ctx.getHandler(), ctx.getClass()]);
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     if (klass === 'none' || PROBES.test(req.routeOptions?.url ?? '')) return true;
-    const budget = this.budgetFor(klass, req);
-    let result;
-    try {
-      result = await this.limiter.hit(`rl:${budget.key}`, budget.limit, budget.windowMs);
-    } catch (err) {
-      this.logger.warn({ err: (err as Error).message }, 'rate limiter unavailable; request allowed');
-      return true;
-    }
-    const reply = ctx.switchToHttp().getResponse<FastifyReply>();
-    reply.header('RateLimit-Limit', String(result.limit));
-    reply.header('RateLimit-Remaining', String(result.remaining));
-    reply.header('RateLimit-Reset', String(result.resetSec));
-    if (!result.allowed) throw rateLimited('Too many requests; slow down', result.resetSec);
+    await this.spend(this.budgetFor(klass, req), ctx.switchToHttp().getResponse<FastifyReply>());
     return true;
   }
 
@@ -63,17 +51,27 @@ export class RateLimitGuard implements CanActivate {
    * A request whose credential failed counts against its IP's anonymous budget, so forged tokens
    * and guessed API keys cannot flood auth past every limit. Throws 429 once that budget is spent.
    */
-  async chargeFailedAuth(req: AuthedRequest, reply: FastifyReply): Promise<void> {
+  chargeFailedAuth(req: AuthedRequest, reply: FastifyReply): Promise<void> {
+    return this.spend(this.anonymous(req), reply);
+  }
+
+  /** Counts one request against `budget`, sets the RateLimit-* headers, throws 429 when spent. */
+  private async spend(budget: Budget, reply: FastifyReply): Promise<void> {
     let result;
     try {
-      result = await this.limiter.hit(`rl:ip:${req.ip}`, this.config.RATE_LIMIT_GENERAL_PER_MIN, MINUTE);
-    } catch {
+      result = await this.limiter.hit(`rl:${budget.key}`, budget.limit, budget.windowMs);
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message }, 'rate limiter unavailable; request allowed');
       return;
     }
     reply.header('RateLimit-Limit', String(result.limit));
     reply.header('RateLimit-Remaining', String(result.remaining));
     reply.header('RateLimit-Reset', String(result.resetSec));
     if (!result.allowed) throw rateLimited('Too many requests; slow down', result.resetSec);
+  }
+
+  private anonymous(req: AuthedRequest): Budget {
+    return { key: `ip:${req.ip}`, limit: this.config.RATE_LIMIT_GENERAL_PER_MIN, windowMs: MINUTE };
   }
 
   private budgetFor(klass: string | undefined, req: AuthedRequest): Budget {
@@ -84,6 +82,6 @@ export class RateLimitGuard implements CanActivate {
     const user = req.user;
     if (user?.actor.startsWith('apikey:')) return { key: `key:${user.actor.slice(7)}`, limit: c.RATE_LIMIT_API_KEY_PER_HOUR, windowMs: HOUR };
     if (user) return { key: `user:${user.sub}`, limit: c.RATE_LIMIT_GENERAL_PER_MIN, windowMs: MINUTE };
-    return { key: `ip:${req.ip}`, limit: c.RATE_LIMIT_GENERAL_PER_MIN, windowMs: MINUTE };
+    return this.anonymous(req);
   }
 }
