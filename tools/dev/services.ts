@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { AUTH_DB_ROLE, AUTH_MIGRATIONS, AUTH_SCHEMA } from '../../apps/auth/src/migrations';
+import { CORE_DB_ROLE, CORE_MIGRATIONS, CORE_SCHEMA } from '../../apps/core-performance/src/migrations';
 import type { ServiceSchema } from '@sakip/testing';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -21,6 +22,13 @@ export const DEV_SERVICES: DevService[] = [
     port: 3101,
     envPrefix: 'AUTH',
     schema: { schema: AUTH_SCHEMA, role: AUTH_DB_ROLE, migrations: AUTH_MIGRATIONS },
+  },
+  {
+    name: 'core-performance',
+    main: 'apps/core-performance/src/main.ts',
+    port: 3102,
+    envPrefix: 'CORE',
+    schema: { schema: CORE_SCHEMA, role: CORE_DB_ROLE, migrations: CORE_MIGRATIONS },
   },
   { name: 'gateway', main: 'apps/gateway/src/main.ts', port: 3000 },
 ];

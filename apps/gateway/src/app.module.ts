@@ -15,6 +15,7 @@ import { ApiKeysController } from './api-keys/api-keys.controller';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { GatewayRedis } from './redis.provider';
 import { UsersController } from './users/users.controller';
+import { CORE_CONTROLLERS } from './core';
 
 @Module({})
 export class GatewayAppModule {
@@ -27,7 +28,7 @@ export class GatewayAppModule {
         MessagingModule.forRoot({ url: config.NATS_URL, name: 'gateway', user: config.NATS_USER, pass: config.NATS_PASSWORD, prefix: config.NATS_PREFIX, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
         IdentityModule,
       ],
-      controllers: [AuthController, UsersController, ApiKeysController],
+      controllers: [AuthController, UsersController, ApiKeysController, ...CORE_CONTROLLERS],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         GatewayRedis,

@@ -19,3 +19,4 @@ export * from './events/dead-letter';
 export * from './events/event-consumer';
 export * from './events/on-event.decorator';
 export * from './events/events.module';
+export * from './audit/audit-writer';

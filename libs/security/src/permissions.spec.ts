@@ -17,12 +17,33 @@ describe('permissions', () => {
   it('reserves administration to super_admin and lets every role read itself', () => {
     const matrix = Object.fromEntries((Object.keys(PERMISSIONS) as Permission[]).map((p) => [p, ROLES.filter((r) => isAllowed(p, r)).sort()]));
 
+    const all = ['admin_opd', 'evaluator', 'super_admin', 'viewer'];
     expect(matrix).toEqual({
       'users.manage': ['super_admin'],
+      'settings.read': all,
       'settings.write': ['super_admin'],
       'audit.read': ['super_admin'],
-      'self.read': ['admin_opd', 'evaluator', 'super_admin', 'viewer'],
+      'self.read': all,
+      'opds.read': all,
+      'opds.manage': ['super_admin'],
+      'plans.read': all,
+      'plans.write': ['admin_opd', 'super_admin'],
+      'rpjmd.write': ['super_admin'],
+      'periods.read': all,
+      'periods.manage': ['super_admin'],
+      'achievements.read': all,
+      'achievements.write': ['admin_opd', 'super_admin'],
+      'achievements.verify': ['evaluator'],
+      'performance.read': all,
     });
+  });
+
+  it('narrows API keys to the scope that grants the permission', () => {
+    const key = (scopes: string[]): CallerIdentity => ({ ...caller(Role.AdminOpd), actor: 'apikey:k1', scopes });
+    expect(assertPermission(key(['achievements:write']), 'achievements.write').actor).toBe('apikey:k1');
+    expect(thrown(() => assertPermission(key(['achievements:read']), 'achievements.write')).code).toBe(ErrorCode.Forbidden);
+    // Verification is never available to keys, whatever they hold.
+    expect(thrown(() => assertPermission({ ...key(['achievements:write']), role: Role.Evaluator }, 'achievements.verify')).code).toBe(ErrorCode.Forbidden);
   });
 
   describe('assertPermission', () => {

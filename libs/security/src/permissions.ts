@@ -1,25 +1,62 @@
-import { DomainError, ErrorCode, Role, type CallerIdentity } from '@sakip/contracts';
+import { DomainError, ErrorCode, Role, type ApiKeyScope, type CallerIdentity } from '@sakip/contracts';
+
+const ALL = [Role.SuperAdmin, Role.AdminOpd, Role.Evaluator, Role.Viewer] as const;
+
+interface PermissionRule {
+  roles: readonly Role[];
+  /** The API-key scope that grants it; absent = never available to API keys. */
+  scope?: ApiKeyScope;
+}
 
 /**
- * The permission matrix of DOMAIN.md "Roles", by route family. The gateway checks it as a first
- * gate and the owning service checks it again with the identity that travels with the message.
+ * The permission matrix of DOMAIN.md "Roles", by route family, with the API-key scope that
+ * grants each (a key acts as its creator's role narrowed to its scopes). The gateway checks it as
+ * a first gate and the owning service checks it again with the identity that travels with the
+ * message. OPD scoping (own OPD only) is the owning service's job on every row.
  */
 export const PERMISSIONS = {
-  'users.manage': [Role.SuperAdmin],
-  'settings.write': [Role.SuperAdmin],
-  'audit.read': [Role.SuperAdmin],
-  'self.read': [Role.SuperAdmin, Role.AdminOpd, Role.Evaluator, Role.Viewer],
-} as const satisfies Record<string, readonly Role[]>;
+  'users.manage': { roles: [Role.SuperAdmin] },
+  'settings.read': { roles: ALL, scope: 'opds:read' },
+  'settings.write': { roles: [Role.SuperAdmin] },
+  'audit.read': { roles: [Role.SuperAdmin] },
+  'self.read': { roles: ALL },
+  'opds.read': { roles: ALL, scope: 'opds:read' },
+  'opds.manage': { roles: [Role.SuperAdmin] },
+  /** Renstra tree, indicators, targets: super_admin everywhere, admin_opd in its own OPD. */
+  'plans.read': { roles: ALL, scope: 'plans:read' },
+  'plans.write': { roles: [Role.SuperAdmin, Role.AdminOpd], scope: 'plans:write' },
+  /** The RPJMD (strategic plan without OPD) and Pemda IKU. */
+  'rpjmd.write': { roles: [Role.SuperAdmin], scope: 'plans:write' },
+  'periods.read': { roles: ALL, scope: 'achievements:read' },
+  'periods.manage': { roles: [Role.SuperAdmin] },
+  'achievements.read': { roles: ALL, scope: 'achievements:read' },
+  'achievements.write': { roles: [Role.SuperAdmin, Role.AdminOpd], scope: 'achievements:write' },
+  /** Separation of duties: only evaluators verify or return, never with a key. */
+  'achievements.verify': { roles: [Role.Evaluator] },
+  'performance.read': { roles: ALL, scope: 'performance:read' },
+} as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
 export function isAllowed(permission: Permission, role: Role): boolean {
-  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+  return (PERMISSIONS[permission].roles as readonly Role[]).includes(role);
 }
 
-/** Throws FORBIDDEN (or UNAUTHENTICATED without a caller) unless the caller's role has the permission. */
+export function scopeOf(permission: Permission): ApiKeyScope | undefined {
+  return (PERMISSIONS[permission] as PermissionRule).scope;
+}
+
+/**
+ * Throws FORBIDDEN (or UNAUTHENTICATED without a caller) unless the caller's role has the
+ * permission and, for an API key, the key holds the scope that grants it.
+ */
 export function assertPermission(caller: CallerIdentity | null | undefined, permission: Permission): CallerIdentity {
   if (!caller) throw new DomainError(ErrorCode.Unauthenticated, 'Authentication required');
   if (!isAllowed(permission, caller.role)) throw new DomainError(ErrorCode.Forbidden, 'You are not allowed to do this');
+  if (caller.scopes) {
+    const scope = scopeOf(permission);
+    if (!scope) throw new DomainError(ErrorCode.Forbidden, 'This operation is not available to API keys');
+    if (!caller.scopes.includes(scope)) throw new DomainError(ErrorCode.Forbidden, `API key lacks scope ${scope}`, [{ field: 'scopes', message: `missing ${scope}` }]);
+  }
   return caller;
 }

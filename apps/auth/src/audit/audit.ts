@@ -1,58 +1,20 @@
 import { AUTH_EVENTS } from '@sakip/contracts';
-import { uuidv7 } from '@sakip/persistence';
-import { currentRequestContext } from '@sakip/observability';
+import { AuditWriter, type AuditInput } from '@sakip/messaging';
 import type { EntityManager } from 'typeorm';
 import { authOutbox } from '../events/auth-outbox';
-import { AuditEntryEntity } from './audit-entry.entity';
+import { AUTH_SCHEMA } from '../migrations';
 
-const SECRET_FIELDS = new Set(['passwordHash', 'password_hash', 'password', 'privateKeyEnc', 'tokenHash', 'mfaSecretEnc', 'mfaPendingSecretEnc', 'mfaLastStep', 'keyHash']);
+export type { AuditInput };
 
-function mask(values: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
-  if (!values) return null;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) out[k] = SECRET_FIELDS.has(k) ? '[masked]' : v instanceof Date ? v.toISOString() : v;
-  return out;
-}
+const authAudit = new AuditWriter({
+  service: 'auth',
+  schema: AUTH_SCHEMA,
+  outbox: authOutbox,
+  subject: AUTH_EVENTS.auditRecorded,
+  secretFields: ['passwordHash', 'password_hash', 'password', 'privateKeyEnc', 'tokenHash', 'mfaSecretEnc', 'mfaPendingSecretEnc', 'mfaLastStep', 'keyHash'],
+});
 
-export interface AuditInput {
-  actor: string;
-  ip?: string | null;
-  operation: string;
-  table: string;
-  rowId?: string | null;
-  oldValues?: Record<string, unknown> | null;
-  newValues?: Record<string, unknown> | null;
-}
-
-/**
- * Appends an audit row inside the caller's transaction (DOMAIN.md "Audit"); secrets are masked.
- * The same commit enqueues `evt.auth.audit.recorded.v1`, so core keeps the searchable copy.
- */
+/** Appends an auth audit row (secrets masked) and its event inside the caller's transaction. */
 export async function writeAudit(tx: EntityManager, a: AuditInput): Promise<void> {
-  const row: AuditEntryEntity = {
-    id: uuidv7(),
-    occurredAt: new Date(),
-    actor: a.actor,
-    ip: a.ip ?? null,
-    requestId: currentRequestContext()?.requestId ?? null,
-    operation: a.operation,
-    tableName: a.table,
-    rowId: a.rowId ?? null,
-    oldValues: mask(a.oldValues),
-    newValues: mask(a.newValues),
-  };
-  await tx.insert(AuditEntryEntity, row);
-  await authOutbox.enqueue(tx, AUTH_EVENTS.auditRecorded, {
-    auditId: row.id,
-    service: 'auth',
-    occurredAt: row.occurredAt.toISOString(),
-    actor: row.actor,
-    ip: row.ip,
-    requestId: row.requestId,
-    operation: row.operation,
-    table: row.tableName,
-    rowId: row.rowId,
-    oldValues: row.oldValues as Record<string, unknown> | null,
-    newValues: row.newValues as Record<string, unknown> | null,
-  });
+  await authAudit.write(tx, a);
 }

@@ -4,13 +4,12 @@ import { createServiceDataSource } from '@sakip/persistence';
 import { DataSource } from 'typeorm';
 import { AUTH_CONFIG, type AuthConfig } from '../auth.config';
 import { ApiKeyEntity } from '../api-keys/api-key.entity';
-import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { SigningKeyEntity } from '../keys/signing-key.entity';
 import { AUTH_MIGRATIONS, AUTH_SCHEMA } from '../migrations';
 import { RefreshTokenEntity, SessionFamilyEntity } from '../sessions/session.entities';
 import { UserEntity } from '../users/user.entity';
 
-export const AUTH_ENTITIES = [UserEntity, SessionFamilyEntity, RefreshTokenEntity, SigningKeyEntity, AuditEntryEntity, ApiKeyEntity];
+export const AUTH_ENTITIES = [UserEntity, SessionFamilyEntity, RefreshTokenEntity, SigningKeyEntity, ApiKeyEntity];
 
 export function createAuthDataSource(config: AuthConfig): DataSource {
   return createServiceDataSource({

@@ -8,7 +8,7 @@
  */
 const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/;
 
-export function qualifiedTable(schema: string, table: 'outbox' | 'inbox'): string {
+export function qualifiedTable(schema: string, table: 'outbox' | 'inbox' | 'audit_log'): string {
   if (!SCHEMA.test(schema)) throw new Error(`invalid schema name "${schema}"`);
   return `"${schema}"."${table}"`;
 }

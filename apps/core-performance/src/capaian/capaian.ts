@@ -1,0 +1,174 @@
+import Decimal from 'decimal.js';
+import {
+  Aggregation,
+  Frequency,
+  isAggregation,
+  isPolarity,
+  parseDecimal,
+  Period,
+  periodsThrough,
+  Polarity,
+  targetOfPeriod,
+} from '../periods/period-calendar';
+
+/**
+ * Achievement (*capaian*) of one indicator, DOMAIN.md "Achievement (capaian)". Pure and exact:
+ * decimal.js at 50 significant digits, half-up; values stay unrounded until round2 (category.ts).
+ * Each capaian is a single correctly rounded division of exact decimals, so it is exact whenever
+ * the true value has ≤ 50 significant digits.
+ */
+export const CapaianDecimal = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_UP });
+const D = CapaianDecimal;
+
+export type DecimalInput = Decimal | string;
+
+const HUNDRED = new D(100);
+
+function toDecimal(value: DecimalInput, what: string): Decimal {
+  return parseDecimal(value, what);
+}
+
+/**
+ * capaian = R/T×100 (higher_better), (2T−R)/T×100 floored at 0 (lower_better),
+ * max(0, 100 − |R−T|/T×100) (target_based); T = 0: higher_better → 100 if R = 0 else the cap
+ * (100 without one), the others → 100 if R = 0 else 0. Then min(value, cap); cap null = no cap.
+ *
+ * - R null → null: *not scored*, never 0.
+ * - T < 0, a negative cap, or a malformed number → RangeError (the caller answers 400).
+ * - R may be negative (a growth rate): higher_better then goes below 0 — DOMAIN.md floors only
+ *   lower_better and target_based — and with T = 0 it still gets the cap, as written.
+ * - The formulas are invariant when R and T are scaled by the same positive factor; cumulative
+ *   averages use that to stay a single division (see cumulativeCapaian).
+ */
+export function capaianOf(
+  realization: DecimalInput | null,
+  target: DecimalInput,
+  polarity: Polarity,
+  cap: DecimalInput | null,
+): Decimal | null {
+  if (!isPolarity(polarity)) throw new RangeError(`unknown polarity ${JSON.stringify(polarity)}`);
+  const T = toDecimal(target, 'target');
+  if (T.lt(0)) throw new RangeError(`target must not be negative, got ${T.toFixed()}`);
+  const capValue = cap === null ? null : toDecimal(cap, 'cap');
+  if (capValue?.lt(0)) throw new RangeError(`cap must not be negative, got ${capValue.toFixed()}`);
+  if (realization === null || realization === undefined) return null;
+  const R = toDecimal(realization, 'realization');
+
+  const raw = T.isZero() ? capaianAtZeroTarget(R, polarity, capValue) : capaianAtPositiveTarget(R, T, polarity);
+  return capValue && raw.gt(capValue) ? capValue : raw;
+}
+
+function capaianAtPositiveTarget(R: Decimal, T: Decimal, polarity: Polarity): Decimal {
+  switch (polarity) {
+    case 'higher_better':
+      return R.times(HUNDRED).div(T);
+    case 'lower_better':
+      return D.max(0, T.times(2).minus(R).times(HUNDRED).div(T));
+    case 'target_based':
+      return D.max(0, HUNDRED.minus(R.minus(T).abs().times(HUNDRED).div(T)));
+  }
+}
+
+function capaianAtZeroTarget(R: Decimal, polarity: Polarity, cap: Decimal | null): Decimal {
+  if (R.isZero()) return HUNDRED;
+  return polarity === 'higher_better' ? (cap ?? HUNDRED) : new D(0);
+}
+
+/** Combines period values by the aggregation (sum / average / last); [] → null. Unrounded. */
+export function aggregateValues(values: readonly Decimal[], agg: Aggregation): Decimal | null {
+  if (!isAggregation(agg)) throw new RangeError(`unknown aggregation ${JSON.stringify(agg)}`);
+  if (values.length === 0) return null;
+  switch (agg) {
+    case 'sum':
+      return D.sum(...values);
+    case 'average':
+      return D.sum(...values).div(values.length);
+    case 'last':
+      return new D(values[values.length - 1]);
+  }
+}
+
+export interface CumulativeInput {
+  frequency: Frequency;
+  aggregation: Aggregation;
+  polarity: Polarity;
+  /** The capaian cap setting (default 150 is the caller's); null = no cap. */
+  cap: DecimalInput | null;
+  /** The *s.d.* period: a period of the frequency, or `Y` for the whole year. */
+  period: Period;
+  /**
+   * The year's targets by key: `Y` (the annual target) and the stored split (Q1–Q4, M01–M12).
+   * S1/S2 are derived from their quarters when absent (periods/targetOfPeriod).
+   */
+  targets: ReadonlyMap<Period, DecimalInput> | Readonly<Partial<Record<Period, DecimalInput>>>;
+  /** Realizations by period; a missing key, null or undefined = not entered yet. */
+  realizations: Readonly<Partial<Record<Period, string | null>>>;
+}
+
+export interface CumulativeCapaian {
+  /** Targets of periods 1..p aggregated; null when a needed target is missing. */
+  target: Decimal | null;
+  /** Entered realizations of periods 1..p aggregated; null when none is entered. */
+  realization: Decimal | null;
+  capaian: Decimal | null;
+}
+
+/**
+ * The *s.d.* capaian of period p: realizations of periods 1..p (of the indicator's frequency;
+ * p = Y is the whole year) aggregated by the aggregation, against the targets of the same
+ * periods aggregated the same way.
+ *
+ * Decisions where DOMAIN.md is silent:
+ * - Targets always aggregate over ALL periods 1..p; realizations over the entered ones only:
+ *   `sum` adds what exists, `average` averages the entered ones, `last` takes the latest entered.
+ *   A gap therefore lowers a sum's capaian rather than being guessed at.
+ * - No realization at all in 1..p → not scored (capaian null, realization null).
+ * - A needed target missing (targets not set yet) → target and capaian null, never a guess.
+ * - Averages are compared without dividing: (ΣR/k)/(ΣT/n) is evaluated as capaianOf(ΣR·n, ΣT·k),
+ *   which the formulas allow (scale invariance) and keeps a mean at exactly 90.995 from being
+ *   computed as 90.99499… and rounded down. The returned target/realization are the means.
+ */
+export function cumulativeCapaian(input: CumulativeInput): CumulativeCapaian {
+  const { frequency, aggregation, polarity, cap, period } = input;
+  if (!isAggregation(aggregation)) throw new RangeError(`unknown aggregation ${JSON.stringify(aggregation)}`);
+  const periods = periodsThrough(frequency, period);
+  const targetList = targetsOf(input, periods);
+  const entered = periods
+    .map((p) => input.realizations[p])
+    .filter((r): r is string => r !== null && r !== undefined)
+    .map((r) => toDecimal(r, 'realization'));
+
+  const target = targetList && aggregateValues(targetList, aggregation);
+  const realization = aggregateValues(entered, aggregation);
+  if (!target || !realization) return { target, realization, capaian: realization && target && null };
+
+  const [scaledR, scaledT] =
+    aggregation === 'average' && targetList
+      ? [D.sum(...entered).times(targetList.length), D.sum(...targetList).times(entered.length)]
+      : [realization, target];
+  return { target, realization, capaian: capaianOf(scaledR, scaledT, polarity, cap) };
+}
+
+/** Targets of the given periods, or null when any is missing. */
+function targetsOf(input: CumulativeInput, periods: Period[]): Decimal[] | null {
+  const stored = new Map<string, DecimalInput>(
+    input.targets instanceof Map
+      ? input.targets
+      : (Object.entries(input.targets).filter(([, v]) => v !== undefined && v !== null) as [string, DecimalInput][]),
+  );
+  const asText: Record<string, string> = {};
+  for (const [key, value] of stored) asText[key] = toDecimal(value, `target ${key}`).toFixed();
+
+  const result: Decimal[] = [];
+  for (const p of periods) {
+    if (Object.hasOwn(asText, p)) {
+      result.push(new D(asText[p]));
+      continue;
+    }
+    // Only S1/S2 are derivable (from their quarters); anything else missing means "not set yet".
+    const quarters = p === 'S1' ? ['Q1', 'Q2'] : p === 'S2' ? ['Q3', 'Q4'] : null;
+    if (!quarters || !quarters.every((q) => Object.hasOwn(asText, q))) return null;
+    result.push(new D(targetOfPeriod(input.frequency, input.aggregation, p, asText, asText['Y'] ?? '0')));
+  }
+  return result;
+}

@@ -1,0 +1,70 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Role, type CallerIdentity } from '@sakip/contracts';
+import { createServiceApp, RpcClient } from '@sakip/messaging';
+import { createLogger } from '@sakip/observability';
+import { withPgClient } from '@sakip/persistence';
+import { createTestStack, type TestStack } from '@sakip/testing';
+import { connect, type NatsConnection } from 'nats';
+import { randomUUID } from 'node:crypto';
+import { CoreAppModule } from '../src/app.module';
+import { loadCoreConfig } from '../src/core.config';
+
+/**
+ * core-performance booted in-process on its own database and NATS prefix, called over RPC exactly
+ * as the gateway calls it. One per test file (beforeAll/afterAll).
+ */
+export interface CoreHarness {
+  stack: TestStack;
+  app: NestFastifyApplication;
+  rpc: RpcClient;
+  nc: NatsConnection;
+  /** Runs SQL as the database owner (assertions and fixtures that bypass the API). */
+  sql<T = any>(q: string, params?: unknown[]): Promise<T[]>;
+  /** An RPC as `identity`; rejects with the DomainError the service answered. */
+  call<T>(subject: string, payload: unknown, identity: CallerIdentity | null): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function startCore(extraEnv: NodeJS.ProcessEnv = {}): Promise<CoreHarness> {
+  const stack = await createTestStack(extraEnv);
+  const config = loadCoreConfig({ ...stack.env, HTTP_PORT: '0' });
+  const app = await createServiceApp(CoreAppModule.forRoot(config), { service: 'core', httpPort: 0, host: '127.0.0.1', natsPrefix: config.NATS_PREFIX });
+  const nc = await connect({ servers: stack.env['NATS_URL'], noAsyncTraces: true });
+  const rpc = new RpcClient({ connection: nc, prefix: stack.env['NATS_PREFIX']!, defaultTimeoutMs: 5000, logger: createLogger('test', 'silent') });
+  return {
+    stack,
+    app,
+    rpc,
+    nc,
+    sql: (q, params = []) => withPgClient(stack.db.adminUrl, async (c) => (await c.query(q, params)).rows),
+    call: (subject, payload, identity) => rpc.request(subject, payload, { identity }),
+    async close() {
+      rpc.shutdown();
+      await nc.close();
+      await app.close();
+      await stack.teardown();
+    },
+  };
+}
+
+/** A caller of `role` (a fresh user id), bound to `opdId` where the role allows one. */
+export function callerAs(role: Role, opdId: string | null = null, extra: Partial<CallerIdentity> = {}): CallerIdentity {
+  const sub = randomUUID();
+  return { sub, role, opdId, actor: `user:${sub}`, ip: '203.0.113.9', ...extra };
+}
+
+/** An API key of a `role` creator narrowed to `scopes`. */
+export function apiKeyAs(role: Role, opdId: string | null, scopes: string[]): CallerIdentity {
+  const id = randomUUID();
+  return { sub: randomUUID(), role, opdId, actor: `apikey:${id}`, scopes, ip: '203.0.113.10' };
+}
+
+/** Resolves to the DomainError code an RPC failed with (fails the test if it succeeded). */
+export async function errorCodeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    return (err as { code?: string }).code ?? 'NO_CODE';
+  }
+  throw new Error('expected the call to fail');
+}
