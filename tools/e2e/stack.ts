@@ -1,9 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createServiceApp } from '@sakip/messaging';
+import { withPgClient } from '@sakip/persistence';
 import { createTestStack, httpJson, type TestStack } from '@sakip/testing';
 import { authenticator } from 'otplib';
 import { AuthAppModule } from '../../apps/auth/src/app.module';
 import { loadAuthConfig } from '../../apps/auth/src/auth.config';
+import { CoreAppModule } from '../../apps/core-performance/src/app.module';
+import { loadCoreConfig } from '../../apps/core-performance/src/core.config';
 import { createGatewayApp } from '../../apps/gateway/src/gateway-app';
 import { loadGatewayConfig } from '../../apps/gateway/src/gateway.config';
 
@@ -14,7 +17,13 @@ export const totpCode = (secret: string) => authenticator.generate(secret);
 
 export interface AppEnv {
   auth?: NodeJS.ProcessEnv;
+  core?: NodeJS.ProcessEnv;
   gateway?: NodeJS.ProcessEnv;
+}
+
+export interface StackServices {
+  /** Boot core-performance too (suites of the Core routes). */
+  core?: boolean;
 }
 
 /**
@@ -23,6 +32,7 @@ export interface AppEnv {
  */
 export class E2eStack {
   auth?: NestFastifyApplication;
+  core?: NestFastifyApplication;
   gateway!: NestFastifyApplication;
   base!: string;
   private stack!: TestStack;
@@ -30,7 +40,7 @@ export class E2eStack {
   /** Per-app environment on top of the shared one (e.g. each app's own NATS_USER/NATS_PASSWORD). */
   private appEnv: AppEnv = {};
 
-  static async start(extraEnv: NodeJS.ProcessEnv = {}, appEnv: AppEnv = {}): Promise<E2eStack> {
+  static async start(extraEnv: NodeJS.ProcessEnv = {}, appEnv: AppEnv = {}, services: StackServices = {}): Promise<E2eStack> {
     const s = new E2eStack();
     s.appEnv = appEnv;
     s.stack = await createTestStack({
@@ -44,6 +54,7 @@ export class E2eStack {
       ...extraEnv,
     });
     await s.startAuth();
+    if (services.core) await s.startCore();
     const first = await s.startGateway();
     s.gateway = first.app;
     s.base = first.base;
@@ -67,6 +78,16 @@ export class E2eStack {
     this.auth = await createServiceApp(AuthAppModule.forRoot(config), { service: 'auth', httpPort: 0, host: '127.0.0.1', natsPrefix: config.NATS_PREFIX });
   }
 
+  async startCore(): Promise<void> {
+    const config = loadCoreConfig({ ...this.stack.env, ...this.appEnv.core, HTTP_PORT: '0' });
+    this.core = await createServiceApp(CoreAppModule.forRoot(config), { service: 'core', httpPort: 0, host: '127.0.0.1', natsPrefix: config.NATS_PREFIX });
+  }
+
+  /** Runs SQL as the database owner (fixtures and assertions). */
+  sql<T = any>(q: string, params: unknown[] = []): Promise<T[]> {
+    return withPgClient(this.stack.db.adminUrl, async (c) => (await c.query(q, params)).rows as T[]);
+  }
+
   async stopAuth(): Promise<void> {
     await this.auth?.close();
     this.auth = undefined;
@@ -74,6 +95,7 @@ export class E2eStack {
 
   async stop(): Promise<void> {
     await Promise.all(this.extraGateways.map((g) => g.close().catch(() => undefined)));
+    await this.core?.close().catch(() => undefined);
     await this.stopAuth();
     await this.stack?.teardown();
   }

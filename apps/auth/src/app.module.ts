@@ -9,6 +9,7 @@ import { KeysModule } from './keys/keys.module';
 import { RevocationsModule } from './redis/redis.module';
 import { Revocations } from './redis/revocations';
 import { MfaModule } from './mfa/mfa.module';
+import { OpdsModule } from './opds/opds.module';
 import { TotpModule } from './mfa/totp.module';
 import { PasswordsModule } from './passwords/passwords.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -26,6 +27,7 @@ export class AuthAppModule {
         MessagingModule.forRoot({ url: config.NATS_URL, name: 'auth', user: config.NATS_USER, pass: config.NATS_PASSWORD, prefix: config.NATS_PREFIX, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
         DatabaseModule,
         EventsModule.forRoot({ service: 'auth', schema: AUTH_SCHEMA, ...eventSettingsFromEnv(config) }),
+        OpdsModule,
         UsersModule,
         KeysModule,
         SessionsModule,

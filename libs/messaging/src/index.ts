@@ -20,3 +20,4 @@ export * from './events/event-consumer';
 export * from './events/on-event.decorator';
 export * from './events/events.module';
 export * from './audit/audit-writer';
+export * from './events/snapshot-bootstrap';

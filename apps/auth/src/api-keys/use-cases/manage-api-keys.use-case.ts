@@ -13,6 +13,7 @@ import {
 } from '@sakip/contracts';
 import { uuidv7 } from '@sakip/persistence';
 import { Revocations } from '../../redis/revocations';
+import { OpdDirectory } from '../../opds/opd-directory';
 import { UsersRepository } from '../../users/users.repository';
 import { newApiKey } from '../api-key-secret';
 import { toApiKeyView, type ApiKeyEntity } from '../api-key.entity';
@@ -25,6 +26,7 @@ export class ManageApiKeys {
     private readonly keys: ApiKeysRepository,
     private readonly users: UsersRepository,
     private readonly revocations: Revocations,
+    private readonly opds: OpdDirectory,
   ) {}
 
   async create(caller: CallerIdentity | null, req: CreateApiKeyRequest): Promise<CreatedApiKey> {
@@ -33,6 +35,7 @@ export class ManageApiKeys {
     const refused = req.scopes.filter((s) => !allowed.includes(s));
     if (refused.length) throw validationFailed('Scopes not available to your role', refused.map((s) => ({ field: 'scopes', message: `${s} is not available to ${creator.role}` })));
     const opdId = this.opdFor(creator, req.opdId);
+    await this.opds.assertKnown(opdId);
     const expiresAt = req.expiresAt ? new Date(req.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= Date.now()) throw validationFailed('expiresAt must be in the future', [{ field: 'expiresAt', message: 'must be in the future' }]);
     const { key, prefix, hash } = newApiKey();

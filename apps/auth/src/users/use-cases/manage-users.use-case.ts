@@ -14,6 +14,7 @@ import {
   type UserView,
 } from '@sakip/contracts';
 import { assertPermission } from '@sakip/security';
+import { OpdDirectory } from '../../opds/opd-directory';
 import { assertPasswordPolicy } from '../../passwords/password-policy';
 import { Revocations } from '../../redis/revocations';
 import { PasswordHasher } from '../password-hasher';
@@ -27,6 +28,7 @@ export class ManageUsers {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly revocations: Revocations,
+    private readonly opds: OpdDirectory,
   ) {}
 
   /**
@@ -45,6 +47,7 @@ export class ManageUsers {
     const opdId = req.opdId ?? null;
     const rule = opdRuleViolation(req.role, opdId);
     if (rule) throw validationFailed('Role and OPD do not match', [{ field: 'opdId', message: rule }]);
+    await this.opds.assertKnown(opdId);
     assertPasswordPolicy(req.password, 'password', req.email);
     const user = newUser({
       email: req.email,
@@ -83,6 +86,7 @@ export class ManageUsers {
     const opdId = patch.opdId !== undefined ? patch.opdId : role === 'super_admin' || role === 'evaluator' ? null : current.opdId;
     const rule = opdRuleViolation(role, opdId);
     if (rule) throw validationFailed('Role and OPD do not match', [{ field: 'opdId', message: rule }]);
+    if (opdId !== current.opdId) await this.opds.assertKnown(opdId);
     if (id === admin.sub && role !== current.role) throw new DomainError(ErrorCode.InvalidState, 'You cannot change your own role');
     const accessChanged = role !== current.role || opdId !== current.opdId;
     const updated = await this.users.update(id, { ...patch, role, opdId }, { actor: admin.actor, ip: admin.ip }, expectedVersion, accessChanged);
