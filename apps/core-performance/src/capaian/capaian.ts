@@ -140,35 +140,50 @@ export function cumulativeCapaian(input: CumulativeInput): CumulativeCapaian {
 
   const target = targetList && aggregateValues(targetList, aggregation);
   const realization = aggregateValues(entered, aggregation);
-  if (!target || !realization) return { target, realization, capaian: realization && target && null };
+  if (!target || !realization) return { target, realization, capaian: null };
 
   const [scaledR, scaledT] =
     aggregation === 'average' && targetList
-      ? [D.sum(...entered).times(targetList.length), D.sum(...targetList).times(entered.length)]
+      ? // (ΣR/k)/(ΣT/n) as one division: capaian is unchanged when R and T are both scaled by n·k.
+        [D.sum(...entered).times(targetList.length), D.sum(...targetList).times(entered.length)]
       : [realization, target];
   return { target, realization, capaian: capaianOf(scaledR, scaledT, polarity, cap) };
 }
 
-/** Targets of the given periods, or null when any is missing. */
+/** Targets of the given periods, or null when any is missing (targets not set yet). */
 function targetsOf(input: CumulativeInput, periods: Period[]): Decimal[] | null {
-  const stored = new Map<string, DecimalInput>(
-    input.targets instanceof Map
-      ? input.targets
-      : (Object.entries(input.targets).filter(([, v]) => v !== undefined && v !== null) as [string, DecimalInput][]),
-  );
-  const asText: Record<string, string> = {};
-  for (const [key, value] of stored) asText[key] = toDecimal(value, `target ${key}`).toFixed();
-
+  const stored = (key: Period): Decimal | null => {
+    const { targets } = input;
+    const raw = isMap(targets) ? targets.get(key) : Object.hasOwn(targets, key) ? targets[key] : undefined;
+    return raw === undefined || raw === null ? null : toDecimal(raw, `target ${key}`);
+  };
   const result: Decimal[] = [];
   for (const p of periods) {
-    if (Object.hasOwn(asText, p)) {
-      result.push(new D(asText[p]));
-      continue;
-    }
-    // Only S1/S2 are derivable (from their quarters); anything else missing means "not set yet".
-    const quarters = p === 'S1' ? ['Q1', 'Q2'] : p === 'S2' ? ['Q3', 'Q4'] : null;
-    if (!quarters || !quarters.every((q) => Object.hasOwn(asText, q))) return null;
-    result.push(new D(targetOfPeriod(input.frequency, input.aggregation, p, asText, asText['Y'] ?? '0')));
+    const value = stored(p) ?? derivedSemesterTarget(input, p, stored);
+    if (!value) return null;
+    result.push(value);
   }
   return result;
+}
+
+function isMap<K, V>(value: ReadonlyMap<K, V> | object): value is ReadonlyMap<K, V> {
+  return value instanceof Map;
+}
+
+/** S1/S2 targets are not stored: targetOfPeriod combines their two quarters by the aggregation. */
+function derivedSemesterTarget(
+  input: CumulativeInput,
+  p: Period,
+  stored: (key: Period) => Decimal | null,
+): Decimal | null {
+  const halves: Partial<Record<Period, [Period, Period]>> = { S1: ['Q1', 'Q2'], S2: ['Q3', 'Q4'] };
+  const quarters = halves[p];
+  if (!quarters) return null;
+  const split: Record<string, string> = {};
+  for (const q of quarters) {
+    const value = stored(q);
+    if (!value) return null;
+    split[q] = value.toFixed();
+  }
+  return new D(targetOfPeriod(input.frequency, input.aggregation, p, split, '0'));
 }

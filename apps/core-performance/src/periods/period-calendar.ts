@@ -143,13 +143,13 @@ export function covers(outer: Period, inner: Period): boolean {
 
 /** Every period whose lock covers p (p itself and its containers), in ALL_PERIODS order. */
 export function coveringPeriods(p: Period): Period[] {
-  monthRange(p);
+  monthRange(p); // throws on an unknown period
   return ALL_PERIODS.filter((outer) => covers(outer, p));
 }
 
 /** Keys a target PUT carries: the Rencana Aksi quarters always, the months for monthly indicators. */
 export function requiredTargetPeriods(freq: Frequency): Period[] {
-  periodsOf(freq);
+  periodsOf(freq); // throws on an unknown frequency
   return freq === 'monthly' ? [...QUARTERS, ...MONTHS] : [...QUARTERS];
 }
 
@@ -214,7 +214,7 @@ function targetDecimalOfPeriod(
   targets: Readonly<Record<string, string>>,
   annual: string,
 ): Decimal {
-  periodsOf(freq);
+  periodsOf(freq); // throws on an unknown frequency
   if (!isAggregation(agg)) throw new RangeError(`unknown aggregation ${JSON.stringify(agg)}`);
   const own = (key: Period): Decimal => {
     if (!Object.hasOwn(targets, key)) throw new RangeError(`no target for ${key}`);
