@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { CORE_EVENTS, CORE_SUBJECTS, validationFailed, type EnvelopeOf, type OpdSnapshot } from '@sakip/contracts';
 import { OnEvent, RpcClient, SnapshotBootstrap } from '@sakip/messaging';
 import { LOGGER, type Logger } from '@sakip/observability';
@@ -35,7 +35,7 @@ async function upsertOpds(tx: EntityManager, rows: OpdRow[]): Promise<void> {
  * inactive OPD is refused (ARCHITECTURE.md "Events").
  */
 @Injectable()
-export class OpdDirectory implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OpdDirectory implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly bootstrap: SnapshotBootstrap<OpdSnapshot>;
 
   constructor(
@@ -58,7 +58,7 @@ export class OpdDirectory implements OnApplicationBootstrap, OnApplicationShutdo
     this.bootstrap.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.bootstrap.stop();
   }
 

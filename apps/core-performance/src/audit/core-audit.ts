@@ -15,3 +15,8 @@ const coreAudit = new AuditWriter({ service: 'core', schema: CORE_SCHEMA, outbox
 export function writeAudit(tx: EntityManager, a: AuditInput): Promise<string> {
   return coreAudit.write(tx, a);
 }
+
+/** Many audit rows (and their events) in two statements: for set-based changes such as a period lock. */
+export function writeAuditMany(tx: EntityManager, inputs: readonly AuditInput[]): Promise<string[]> {
+  return coreAudit.writeMany(tx, inputs);
+}

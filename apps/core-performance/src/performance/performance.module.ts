@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { SettingsModule } from '../settings/settings.module';
+import { PerformanceController } from './performance.controller';
+import { PerformanceRepository } from './performance.repository';
+import { PerformanceData } from './use-cases/performance-data.use-case';
 
-/** Filled in by the performance feature. */
-@Module({})
+/** Read models of performance: `/performance/data` (cumulative capaian per indicator). */
+@Module({
+  imports: [SettingsModule],
+  controllers: [PerformanceController],
+  providers: [PerformanceRepository, PerformanceData],
+})
 export class PerformanceModule {}

@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { PeriodsController } from './periods.controller';
+import { PeriodsRepository } from './periods.repository';
+import { ListPeriods } from './use-cases/list-periods.use-case';
+import { LockPeriod } from './use-cases/lock-period.use-case';
+import { UpdatePeriod } from './use-cases/update-period.use-case';
 
-/** Filled in by the periods feature. */
-@Module({})
+/** Input deadlines, period locks and overdue OPDs (DOMAIN.md "Achievement workflow"). */
+@Module({
+  controllers: [PeriodsController],
+  providers: [PeriodsRepository, ListPeriods, UpdatePeriod, LockPeriod],
+})
 export class PeriodsModule {}

@@ -1,5 +1,13 @@
 import { Module } from '@nestjs/common';
+import { SettingsController } from './settings.controller';
+import { SettingsRepository } from './settings.repository';
+import { GetSettings } from './use-cases/get-settings.use-case';
+import { UpdateSettings } from './use-cases/update-settings.use-case';
 
-/** Filled in by the settings feature. */
-@Module({})
+/** Pemda settings (DOMAIN.md "Settings"); SettingsRepository is exported for the capaian cap and efficiency bands. */
+@Module({
+  controllers: [SettingsController],
+  providers: [SettingsRepository, GetSettings, UpdateSettings],
+  exports: [SettingsRepository],
+})
 export class SettingsModule {}

@@ -1,2 +1,61 @@
 // DTOs of the performance routes (API.md "Core performance"): public request/response classes and the RPC commands the gateway sends.
-export {};
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import type { Page } from '../common/envelope';
+import { ListQuery } from '../common/pagination';
+import { IsPeriod } from '../common/validators';
+import { ACHIEVEMENT_STATUSES, type AchievementStatus } from './enums';
+import { PERIOD_KEYS } from './periods.dto';
+
+export const PERFORMANCE_SORTABLE = ['indicatorName', 'capaian'] as const;
+const PERFORMANCE_SORTS = [...PERFORMANCE_SORTABLE, ...PERFORMANCE_SORTABLE.map((f) => `-${f}`)];
+
+export const CAPAIAN_CATEGORIES = ['Sangat Tinggi', 'Tinggi', 'Sedang', 'Rendah', 'Sangat Rendah'] as const;
+
+/** `GET /performance/data`: one row per indicator, *s.d.* `period` (default `Y`, the whole year). */
+export class PerformanceDataQuery extends ListQuery {
+  @ApiProperty({ minimum: 2000, maximum: 2100, example: 2026 })
+  @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
+  year: number;
+
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()
+  opdId?: string;
+
+  @ApiPropertyOptional({ enum: PERIOD_KEYS, default: 'Y', description: 'cumulative through this period (s.d.)' })
+  @IsOptional() @IsPeriod()
+  period?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()
+  indicatorId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'the sasaran the indicators roll up into' }) @IsOptional() @IsUUID()
+  objectiveId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  isIku?: boolean;
+
+  @ApiPropertyOptional({ enum: PERFORMANCE_SORTS, description: 'capaian: not scored rows last either way' })
+  @IsOptional() @IsIn(PERFORMANCE_SORTS)
+  declare sort?: string;
+}
+
+export class PerformanceRowView {
+  @ApiProperty({ format: 'uuid' }) indicatorId: string;
+  @ApiProperty() indicatorName: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) objectiveId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null for Pemda IKU' }) opdId: string | null;
+  @ApiProperty() year: number;
+  @ApiProperty({ enum: PERIOD_KEYS }) period: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'targets of the periods through `period`, aggregated; 4 decimals' }) target: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'realizations entered through `period`, aggregated; 4 decimals' }) realization: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: '2 decimals; null = not scored' }) capaian: number | null;
+  @ApiProperty({ nullable: true, enum: CAPAIAN_CATEGORIES }) category: string | null;
+  @ApiProperty({ nullable: true, enum: ACHIEVEMENT_STATUSES, description: 'status of the achievement of `period` (see the docs for Y)' }) status: AchievementStatus | null;
+}
+
+/** The page plus `scored`: rows with a capaian across the whole filtered set (API.md "meta.scored"). */
+export interface PerformancePage extends Page<PerformanceRowView> {
+  scored: number;
+}

@@ -20,7 +20,8 @@ export const CORE_EVENTS = {
 export class AchievementTransitionV1 {
   @IsUUID() achievementId: string;
   @IsUUID() indicatorId: string;
-  @IsUUID() opdId: string;
+  /** null for the Pemda's own indicators (RPJMD, Pemda IKU). */
+  @IsNullableUuid() opdId: string | null;
   @IsInt() @Min(2000) @Max(2100) year: number;
   @IsPeriod() period: string;
   @IsIn(ACHIEVEMENT_STATUSES) fromStatus: AchievementStatus;

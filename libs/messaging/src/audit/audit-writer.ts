@@ -3,7 +3,7 @@ import { currentRequestContext } from '@sakip/observability';
 import { uuidv7 } from '@sakip/persistence';
 import type { EntityManager } from 'typeorm';
 import { qualifiedTable } from '../events/event-tables.sql';
-import type { OutboxWriter } from '../events/outbox-writer';
+import type { OutboxEvent, OutboxWriter } from '../events/outbox-writer';
 
 /** What a change records (DOMAIN.md "Audit"): who, from where, what, which row, before and after. */
 export interface AuditInput {
@@ -51,18 +51,17 @@ export class AuditWriter {
   }
 
   async write(tx: EntityManager, a: AuditInput): Promise<string> {
-    const id = uuidv7();
+    const [id] = await this.writeMany(tx, [a]);
+    return id;
+  }
+
+  /** Many audit rows and their events in two statements (set-based writers), in this order. */
+  async writeMany(tx: EntityManager, inputs: readonly AuditInput[]): Promise<string[]> {
+    if (!inputs.length) return [];
     const occurredAt = new Date();
     const requestId = currentRequestContext()?.requestId ?? null;
-    const oldValues = this.mask(a.oldValues);
-    const newValues = this.mask(a.newValues);
-    await tx.query(
-      `INSERT INTO ${this.table} (id, occurred_at, actor, ip, request_id, operation, table_name, row_id, old_values, new_values)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [id, occurredAt, a.actor, a.ip ?? null, requestId, a.operation, a.table, a.rowId ?? null, oldValues && JSON.stringify(oldValues), newValues && JSON.stringify(newValues)],
-    );
-    const event: AuditRecordedV1 = {
-      auditId: id,
+    const events: AuditRecordedV1[] = inputs.map((a) => ({
+      auditId: uuidv7(),
       service: this.o.service,
       occurredAt: occurredAt.toISOString(),
       actor: a.actor,
@@ -71,12 +70,19 @@ export class AuditWriter {
       operation: a.operation,
       table: a.table,
       rowId: a.rowId ?? null,
-      oldValues,
-      newValues,
-    };
+      oldValues: this.mask(a.oldValues),
+      newValues: this.mask(a.newValues),
+    }));
+    await tx.query(
+      `INSERT INTO ${this.table} (id, occurred_at, actor, ip, request_id, operation, table_name, row_id, old_values, new_values)
+       SELECT (e.v->>'auditId')::uuid, $2, e.v->>'actor', e.v->>'ip', e.v->>'requestId', e.v->>'operation', e.v->>'table', e.v->>'rowId',
+              NULLIF(e.v->'oldValues', 'null'::jsonb), NULLIF(e.v->'newValues', 'null'::jsonb)
+         FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(v, ord) ORDER BY e.ord`,
+      [JSON.stringify(events), occurredAt],
+    );
     // Every `evt.*.audit.recorded.v1` carries AuditRecordedV1; the catalogue types each subject separately.
-    await this.o.outbox.enqueue(tx, this.o.subject as never, event as never);
-    return id;
+    await this.o.outbox.enqueueMany(tx, events.map((data) => ({ subject: this.o.subject, data }) as OutboxEvent));
+    return events.map((e) => e.auditId);
   }
 }
 

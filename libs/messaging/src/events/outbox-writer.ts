@@ -20,18 +20,37 @@ export class OutboxWriter {
 
   /** Returns the event id (UUIDv7, also its Nats-Msg-Id). */
   async enqueue<S extends EventSubject>(tx: EntityManager, subject: S, data: EventOf<S>): Promise<string> {
-    const runner = tx.queryRunner;
-    if (!runner?.isTransactionActive) throw new Error(`event ${subject} must be enqueued inside the transaction of the change it reports`);
-    try {
-      validateEventData(subject, data, 'strict');
-    } catch (err) {
-      // A bad payload is a producer bug, not the caller's input: report it as an internal error.
-      const details = err instanceof DomainError ? JSON.stringify(err.details) : String(err);
-      throw new Error(`refusing to enqueue an invalid ${subject}: ${details}`);
-    }
-    const id = uuidv7();
-    await tx.query(`INSERT INTO ${this.table} (id, subject, data, occurred_at) VALUES ($1, $2, $3, $4)`, [id, subject, JSON.stringify(data), new Date()]);
-    runner.data[OUTBOX_ENQUEUED] = true;
+    const [id] = await this.enqueueMany(tx, [{ subject, data } as OutboxEvent]);
     return id;
   }
+
+  /**
+   * Many events in one statement (set-based writers: a period lock, an import), in this order.
+   * Every payload is validated first: one bad payload enqueues none.
+   */
+  async enqueueMany(tx: EntityManager, events: readonly OutboxEvent[]): Promise<string[]> {
+    const runner = tx.queryRunner;
+    if (!events.length) return [];
+    if (!runner?.isTransactionActive) throw new Error(`event ${events[0].subject} must be enqueued inside the transaction of the change it reports`);
+    for (const e of events) {
+      try {
+        validateEventData(e.subject, e.data, 'strict');
+      } catch (err) {
+        // A bad payload is a producer bug, not the caller's input: report it as an internal error.
+        const details = err instanceof DomainError ? JSON.stringify(err.details) : String(err);
+        throw new Error(`refusing to enqueue an invalid ${e.subject}: ${details}`);
+      }
+    }
+    const ids = events.map(() => uuidv7());
+    await tx.query(
+      `INSERT INTO ${this.table} (id, subject, data, occurred_at)
+       SELECT e.id, e.subject, e.data, $4 FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) WITH ORDINALITY AS e(id, subject, data, ord) ORDER BY e.ord`,
+      [ids, events.map((e) => e.subject), events.map((e) => JSON.stringify(e.data)), new Date()],
+    );
+    runner.data[OUTBOX_ENQUEUED] = true;
+    return ids;
+  }
 }
+
+/** One event for enqueueMany: a catalogue subject with its payload. */
+export type OutboxEvent = { [S in EventSubject]: { subject: S; data: EventOf<S> } }[EventSubject];

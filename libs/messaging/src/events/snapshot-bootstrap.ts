@@ -1,4 +1,4 @@
-import type { SnapshotPage } from '@sakip/contracts';
+import { DomainError, ErrorCode, SNAPSHOT_MAX_LIMIT, type SnapshotPage } from '@sakip/contracts';
 import type { Logger } from '@sakip/observability';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { RpcClient } from '../rpc-client';
@@ -18,15 +18,22 @@ export interface SnapshotBootstrapOptions<T> {
   apply(tx: EntityManager, items: T[]): Promise<void>;
   logger: Logger;
   pageSize?: number;
+  /**
+   * Copy again at every start even after a complete copy: it also heals events missed while this
+   * service was away (the version guard keeps whichever state is newer). Default: copy once.
+   */
+  everyStart?: boolean;
   retryBaseMs?: number;
   retryMaxMs?: number;
 }
 
 /**
  * Copies another service's data from before this service followed its events (ARCHITECTURE.md:
- * snapshot first, then events). Runs in the background so boot never waits on the owner; retries
- * with back-off until it completes once, then records it in `<schema>.snapshot_state`. Event
- * handlers and pages both keep the higher version, so their order does not matter.
+ * snapshot first, then events). Runs in the background so boot never waits on the owner; a page
+ * that fails (owner down, slow, restarting) is retried with back-off from where it stopped, and
+ * completion is recorded in `<schema>.snapshot_state`. Event handlers and pages both keep the
+ * higher version, so their order does not matter. Called without a user identity: snapshot RPCs
+ * are for services only.
  */
 export class SnapshotBootstrap<T> {
   private stopped = false;
@@ -59,36 +66,37 @@ export class SnapshotBootstrap<T> {
   }
 
   private async run(): Promise<void> {
-    for (let attempt = 1; !this.stopped; attempt++) {
+    let cursor: string | undefined;
+    let copied = 0;
+    for (let failures = 0; !this.stopped; ) {
       try {
-        if (await this.isComplete()) return;
-        await this.copyAll();
-        return;
+        if (!this.o.everyStart && copied === 0 && cursor === undefined && (await this.isComplete())) return;
+        const page = await this.o.rpc.request<SnapshotPage<T>>(this.o.subject, { limit: this.o.pageSize ?? SNAPSHOT_MAX_LIMIT, ...(cursor ? { cursor } : {}) }, { identity: null });
+        if (this.stopped) return;
+        await this.o.ds.transaction((tx) => this.o.apply(tx, page.items));
+        copied += page.items.length;
+        failures = 0;
+        if (!page.nextCursor) return await this.markComplete(copied);
+        cursor = page.nextCursor;
       } catch (err) {
         if (this.stopped) return;
-        const wait = backoffMs(attempt, this.o.retryBaseMs ?? 1000, this.o.retryMaxMs ?? 60_000);
-        this.o.logger.warn({ err, source: this.o.source, retryInMs: wait }, 'snapshot bootstrap failed; retrying');
+        // A cursor the owner no longer accepts (its format changed across a deploy): start over.
+        if (err instanceof DomainError && err.code === ErrorCode.ValidationFailed) cursor = undefined;
+        failures++;
+        const wait = backoffMs(failures, this.o.retryBaseMs ?? 500, this.o.retryMaxMs ?? 30_000);
+        this.o.logger.warn({ err, source: this.o.source, failures, retryInMs: wait }, 'snapshot copy failed; retrying');
         await this.wakeup.sleep(wait * (0.5 + Math.random() / 2));
       }
     }
   }
 
-  private async copyAll(): Promise<void> {
-    let cursor: string | undefined;
-    let copied = 0;
-    do {
-      const page = await this.o.rpc.request<SnapshotPage<T>>(this.o.subject, { cursor, limit: this.o.pageSize ?? 500 }, { identity: null });
-      await this.o.ds.transaction((tx) => this.o.apply(tx, page.items));
-      copied += page.items.length;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor && !this.stopped);
-    if (this.stopped) return;
+  private async markComplete(copied: number): Promise<void> {
     await this.o.ds.query(
       `INSERT INTO "${this.o.schema}".snapshot_state (source, completed_at) VALUES ($1, now())
        ON CONFLICT (source) DO UPDATE SET completed_at = EXCLUDED.completed_at`,
       [this.o.source],
     );
-    this.o.logger.info({ source: this.o.source, copied }, 'snapshot bootstrap complete');
+    this.o.logger.info({ source: this.o.source, copied }, 'snapshot copy complete');
   }
 }
 

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import type { PerformanceDataQuery } from '@sakip/contracts';
+import { DataSource } from 'typeorm';
+import type { OpdAccess } from '../access/opd-access';
+import { SettingsRepository } from '../settings/settings.repository';
+import type { Period } from '../periods/period-calendar';
+import type { EnteredAchievement, IndicatorForPerformance } from './performance-rows';
+
+/** Everything one year's performance data is computed from, read in four set-based queries. */
+export interface PerformanceInputs {
+  indicators: IndicatorForPerformance[];
+  /** indicator id → {Y: annual, Q1…, M01…}. */
+  targets: Map<string, Partial<Record<Period, string>>>;
+  /** indicator id → period → its achievement. */
+  achievements: Map<string, Map<string, EnteredAchievement>>;
+  /** The capaian cap setting; null = no cap. */
+  cap: string | null;
+}
+
+@Injectable()
+export class PerformanceRepository {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly settings: SettingsRepository,
+  ) {}
+
+  /**
+   * The indicators the caller may see whose strategic plan covers the year (filtered), their
+   * targets and achievements of that year, and the cap — in one REPEATABLE READ snapshot, so the
+   * numbers agree with each other. Never a query per indicator.
+   */
+  read(q: PerformanceDataQuery, access: OpdAccess): Promise<PerformanceInputs> {
+    return this.ds.transaction('REPEATABLE READ', async (tx) => {
+      const params: unknown[] = [q.year];
+      let where = access.sql('i.opd_id', params, q.opdId);
+      if (q.indicatorId !== undefined) where += ` AND i.id = $${params.push(q.indicatorId)}`;
+      if (q.objectiveId !== undefined) where += ` AND i.objective_id = $${params.push(q.objectiveId)}`;
+      if (q.isIku !== undefined) where += ` AND i.is_iku = $${params.push(q.isIku)}`;
+      const indicators: IndicatorForPerformance[] = await tx.query(
+        `SELECT i.id, i.name, i.objective_id, i.opd_id, i.frequency, i.aggregation, i.polarity
+           FROM core.indicators i JOIN core.strategic_plans sp ON sp.id = i.strategic_plan_id
+          WHERE $1 BETWEEN sp.period_start AND sp.period_end${where}`,
+        params,
+      );
+      const ids = indicators.map((i) => i.id);
+      const targetRows: Array<{ indicator_id: string; period: Period; value: string }> = await tx.query(
+        `SELECT indicator_id, 'Y' AS period, annual::text AS value FROM core.indicator_targets WHERE year = $1 AND indicator_id = ANY($2::uuid[])
+         UNION ALL
+         SELECT indicator_id, period, value::text FROM core.indicator_target_periods WHERE year = $1 AND indicator_id = ANY($2::uuid[])`,
+        [q.year, ids],
+      );
+      const achievementRows: Array<{ indicator_id: string; period: string } & EnteredAchievement> = await tx.query(
+        `SELECT indicator_id, period, realization::text AS realization, status FROM core.achievements WHERE year = $1 AND indicator_id = ANY($2::uuid[])`,
+        [q.year, ids],
+      );
+      const { capaianCap } = await this.settings.current(tx);
+
+      const targets = new Map<string, Partial<Record<Period, string>>>();
+      for (const t of targetRows) {
+        const of = targets.get(t.indicator_id) ?? {};
+        of[t.period] = t.value;
+        targets.set(t.indicator_id, of);
+      }
+      const achievements = new Map<string, Map<string, EnteredAchievement>>();
+      for (const a of achievementRows) {
+        const of = achievements.get(a.indicator_id) ?? new Map<string, EnteredAchievement>();
+        of.set(a.period, { realization: a.realization, status: a.status });
+        achievements.set(a.indicator_id, of);
+      }
+      return { indicators, targets, achievements, cap: capaianCap };
+    });
+  }
+}
