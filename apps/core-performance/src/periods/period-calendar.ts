@@ -1,3 +1,4 @@
+import { INDICATOR_AGGREGATIONS, INDICATOR_FREQUENCIES, INDICATOR_POLARITIES, type IndicatorAggregation, type IndicatorFrequency, type IndicatorPolarity } from '@sakip/contracts';
 import Decimal from 'decimal.js';
 
 /**
@@ -6,14 +7,15 @@ import Decimal from 'decimal.js';
  * strings and are computed with decimal.js, never with JS floats.
  */
 
-export const FREQUENCIES = ['monthly', 'quarterly', 'semester', 'annual'] as const;
-export type Frequency = (typeof FREQUENCIES)[number];
+// The enums are the public contract's (libs/contracts): one list for the API and the engine.
+export const FREQUENCIES = INDICATOR_FREQUENCIES;
+export type Frequency = IndicatorFrequency;
 
-export const AGGREGATIONS = ['sum', 'average', 'last'] as const;
-export type Aggregation = (typeof AGGREGATIONS)[number];
+export const AGGREGATIONS = INDICATOR_AGGREGATIONS;
+export type Aggregation = IndicatorAggregation;
 
-export const POLARITIES = ['higher_better', 'lower_better', 'target_based'] as const;
-export type Polarity = (typeof POLARITIES)[number];
+export const POLARITIES = INDICATOR_POLARITIES;
+export type Polarity = IndicatorPolarity;
 
 export const ALL_PERIODS = [
   'Y',
