@@ -88,7 +88,7 @@ export function deployableApps(): DeployableApp[] {
         hasMigrate,
         databaseUrlVar: hasMigrate ? `${service.toUpperCase()}_DATABASE_URL` : undefined,
         databaseRole: hasMigrate ? `sakip_${service}` : undefined,
-        usesRedis: sources.some((f) => /from ['"]ioredis['"]/.test(readFileSync(f, 'utf8'))),
+        usesRedis: sources.some((f) => /from ['"]ioredis['"]|createRedisClient\(/.test(readFileSync(f, 'utf8'))),
         configNames: configNamesIn([join(ROOT, 'libs', 'config', 'src', 'base-config.ts'), ...filesUnder(src, (f) => f.endsWith('.config.ts'))]),
       } satisfies DeployableApp;
     });

@@ -2,7 +2,13 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { EventsModule, eventSettingsFromEnv, MessagingModule, NatsReadiness } from '@sakip/messaging';
 import { ObservabilityModule } from '@sakip/observability';
 import { AchievementsModule } from './achievements/achievements.module';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { AuditStoreModule } from './audit/audit-store.module';
+import { BudgetModule } from './budget/budget.module';
+import { DashboardModule } from './dashboard/dashboard.module';
+import { EvaluationsModule } from './evaluations/evaluations.module';
+import { CacheModule } from './cache/cache.module';
+import { ReadCache } from './cache/read-cache';
 import { CORE_CONFIG, type CoreConfig } from './core.config';
 import { DatabaseModule, DatabaseReadiness } from './database/database.module';
 import { IndicatorsModule } from './indicators/indicators.module';
@@ -21,9 +27,10 @@ export class CoreAppModule {
       module: CoreAppModule,
       global: true,
       imports: [
-        ObservabilityModule.forRoot({ service: 'core-performance', logLevel: config.LOG_LEVEL, readinessCheckTokens: [DatabaseReadiness, NatsReadiness] }),
+        ObservabilityModule.forRoot({ service: 'core-performance', logLevel: config.LOG_LEVEL, readinessCheckTokens: [DatabaseReadiness, NatsReadiness, ReadCache] }),
         MessagingModule.forRoot({ url: config.NATS_URL, name: 'core', user: config.NATS_USER, pass: config.NATS_PASSWORD, prefix: config.NATS_PREFIX, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
         DatabaseModule,
+        CacheModule,
         EventsModule.forRoot({ service: 'core', schema: CORE_SCHEMA, ...eventSettingsFromEnv(config) }),
         SettingsModule,
         OpdsModule,
@@ -34,6 +41,10 @@ export class CoreAppModule {
         PerformanceModule,
         AuditStoreModule,
         UserDirectoryModule,
+        BudgetModule,
+        EvaluationsModule,
+        DashboardModule,
+        AnalyticsModule,
       ],
       providers: [{ provide: CORE_CONFIG, useValue: config }],
       exports: [CORE_CONFIG],

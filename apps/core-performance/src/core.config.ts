@@ -8,6 +8,10 @@ export class CoreConfig extends ServiceConfig {
   @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/)
   CORE_DATABASE_URL?: string;
 
+  /** Read-model cache entries (dashboards, analytics, performance data) expire after this; writes invalidate at once. */
+  @IsInt() @Min(1) @Max(86_400)
+  CORE_CACHE_TTL_SEC = 300;
+
   get databaseUrl(): string {
     return serviceDatabaseUrl('CORE', 'sakip_core', { DATABASE_URL: this.DATABASE_URL, CORE_DATABASE_URL: this.CORE_DATABASE_URL });
   }

@@ -35,6 +35,13 @@ describe('permissions', () => {
       'achievements.write': ['admin_opd', 'super_admin'],
       'achievements.verify': ['evaluator'],
       'performance.read': all,
+      'budget.read': all,
+      'budget.write': ['admin_opd', 'super_admin'],
+      'budget.allocate': ['super_admin'],
+      'evaluations.read': all,
+      'evaluations.manage': ['evaluator'],
+      'evaluations.publish': ['super_admin'],
+      'evaluations.follow_up': ['admin_opd', 'super_admin'],
     });
   });
 

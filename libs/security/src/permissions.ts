@@ -34,6 +34,18 @@ export const PERMISSIONS = {
   /** Separation of duties: only evaluators verify or return, never with a key. */
   'achievements.verify': { roles: [Role.Evaluator] },
   'performance.read': { roles: ALL, scope: 'performance:read' },
+  'budget.read': { roles: ALL, scope: 'budget:read' },
+  /** Monthly realizations: super_admin everywhere, admin_opd in its own OPD. */
+  'budget.write': { roles: [Role.SuperAdmin, Role.AdminOpd], scope: 'budget:write' },
+  /** Allocations (pagu): super_admin (and integration-sync over its service RPC). */
+  'budget.allocate': { roles: [Role.SuperAdmin], scope: 'budget:write' },
+  /** admin_opd and viewer read only published evaluations (the service filters). */
+  'evaluations.read': { roles: ALL, scope: 'evaluations:read' },
+  /** Create, answer, recommend, finalize: evaluators only (separation of duties), never with a key. */
+  'evaluations.manage': { roles: [Role.Evaluator] },
+  'evaluations.publish': { roles: [Role.SuperAdmin] },
+  /** Tindak lanjut on recommendations after publishing: super_admin, or admin_opd of that OPD. */
+  'evaluations.follow_up': { roles: [Role.SuperAdmin, Role.AdminOpd] },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

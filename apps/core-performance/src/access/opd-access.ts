@@ -14,8 +14,10 @@ export class OpdAccess {
   ) {}
 
   static of(caller: CallerIdentity): OpdAccess {
-    const pemdaWide = caller.role === Role.SuperAdmin || caller.role === Role.Evaluator;
-    return new OpdAccess(caller, pemdaWide ? null : caller.opdId);
+    const pemdaWideRole = caller.role === Role.SuperAdmin || caller.role === Role.Evaluator;
+    // An API key bound to an OPD is bound whatever its creator's role (DOMAIN.md "API keys").
+    const boundKey = caller.scopes !== undefined && caller.opdId !== null;
+    return new OpdAccess(caller, pemdaWideRole && !boundKey ? null : caller.opdId);
   }
 
   canSee(rowOpdId: string | null): boolean {
@@ -30,7 +32,7 @@ export class OpdAccess {
   /** 404 for a foreign row; 403 for a Pemda row unless super_admin (the caller's role already passed the permission check). */
   assertWritable(rowOpdId: string | null, what = 'Resource'): void {
     this.assertVisible(rowOpdId, what);
-    if (rowOpdId === null && this.caller.role !== Role.SuperAdmin) throw forbidden('Only super_admin changes the Pemda RPJMD and its indicators');
+    if (rowOpdId === null && (this.caller.role !== Role.SuperAdmin || this.boundOpdId !== null)) throw forbidden('Only super_admin changes the Pemda RPJMD and its indicators');
   }
 
   /**

@@ -58,6 +58,32 @@ export const CORE_SUBJECTS = {
   performanceData: 'core.performance.data.v1',
 
   auditQuery: 'core.audit.query.v1',
+
+  budgetAllocationQuery: 'core.budget_allocation.query.v1',
+  budgetAllocationGet: 'core.budget_allocation.get.v1',
+  budgetAllocationCreate: 'core.budget_allocation.create.v1',
+  budgetAllocationUpdate: 'core.budget_allocation.update.v1',
+  budgetAllocationDelete: 'core.budget_allocation.delete.v1',
+  budgetRealizationQuery: 'core.budget_realization.query.v1',
+  budgetRealizationGet: 'core.budget_realization.get.v1',
+  budgetRealizationCreate: 'core.budget_realization.create.v1',
+  budgetRealizationUpdate: 'core.budget_realization.update.v1',
+  budgetRealizationDelete: 'core.budget_realization.delete.v1',
+  budgetSummary: 'core.budget.summary.v1',
+
+  evaluationQuery: 'core.evaluation.query.v1',
+  evaluationGet: 'core.evaluation.get.v1',
+  evaluationCreate: 'core.evaluation.create.v1',
+  evaluationDelete: 'core.evaluation.delete.v1',
+  evaluationAnswer: 'core.evaluation.answer.v1',
+  evaluationRecommend: 'core.evaluation.recommend.v1',
+  evaluationFinalize: 'core.evaluation.finalize.v1',
+  evaluationPublish: 'core.evaluation.publish.v1',
+  evaluationFollowUp: 'core.evaluation.follow_up.v1',
+
+  dashboardSummary: 'core.dashboard.summary.v1',
+  analyticsIndicator: 'core.analytics.indicator.v1',
+  analyticsOpd: 'core.analytics.opd.v1',
 } as const;
 
 export type CoreSubject = (typeof CORE_SUBJECTS)[keyof typeof CORE_SUBJECTS];

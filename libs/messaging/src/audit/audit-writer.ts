@@ -5,6 +5,12 @@ import type { EntityManager } from 'typeorm';
 import { qualifiedTable } from '../events/event-tables.sql';
 import type { OutboxEvent, OutboxWriter } from '../events/outbox-writer';
 
+/**
+ * Set on the transaction's query runner when an audit row was written: every change to domain data
+ * writes one, so an after-commit listener can treat it as "data changed" (e.g. to invalidate caches).
+ */
+export const AUDIT_WRITTEN = 'sakip.auditWritten';
+
 /** What a change records (DOMAIN.md "Audit"): who, from where, what, which row, before and after. */
 export interface AuditInput {
   actor: string;
@@ -58,6 +64,7 @@ export class AuditWriter {
   /** Many audit rows and their events in two statements (set-based writers), in this order. */
   async writeMany(tx: EntityManager, inputs: readonly AuditInput[]): Promise<string[]> {
     if (!inputs.length) return [];
+    if (tx.queryRunner) tx.queryRunner.data[AUDIT_WRITTEN] = true;
     const occurredAt = new Date();
     const requestId = currentRequestContext()?.requestId ?? null;
     const events: AuditRecordedV1[] = inputs.map((a) => ({

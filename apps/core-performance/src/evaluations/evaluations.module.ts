@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Filled in by the evaluations feature. */
+@Module({})
+export class EvaluationsModule {}
