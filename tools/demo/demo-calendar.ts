@@ -40,6 +40,11 @@ export function iso(t: number): string {
   return new Date(t).toISOString();
 }
 
+/** The WIB calendar date of `t`, YYYY-MM-DD. */
+export function wibDate(t: number): string {
+  return new Date(t + WIB_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 /** Parses `YYYY-MM-DD` as the start of that day in WIB (the demo's "now": nothing happens later). */
 export function parseAsOf(text: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

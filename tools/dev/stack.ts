@@ -1,6 +1,7 @@
 import { applyRolesAndSchemas, createServiceDataSource, databaseUrlWith, ensureDatabase, runMigrations } from '@sakip/persistence';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { describeDemoResult, loadDemo } from '../demo/load-demo';
 import { preflight } from './preflight';
 import { DEV_SERVICES, ROOT } from './services';
 
@@ -36,7 +37,12 @@ async function main() {
     const applied = await runMigrations(createServiceDataSource({ url, schema: svc.schema.schema, entities: [], migrations: svc.schema.migrations, poolSize: 2 }));
     if (applied.length) console.log(`[sakip]   ${svc.name}: applied ${applied.join(', ')}`);
   }
-  if (demo) console.log('[sakip] demo data: not available yet (arrives with core-performance); starting without it');
+  if (demo) {
+    // After migrations, before the services: core's relay then publishes the OPD events at its start.
+    console.log('[sakip] demo data: loading Kabupaten Sukamaju…');
+    const result = await loadDemo({ databaseUrl: serviceEnv['CORE_DATABASE_URL'] ?? dbAdmin });
+    for (const line of describeDemoResult(result)) console.log(`[sakip] ${line}`);
+  }
 
   for (const svc of DEV_SERVICES) {
     const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, svc.main)], {

@@ -513,7 +513,7 @@ export const AGENCIES: OpdProfile[] = [
           ]),
         ]),
         obj('Meningkatnya pelestarian kebudayaan daerah', undefined, [cnt('Jumlah objek pemajuan kebudayaan yang dilestarikan', 'objek', [14, 22], { freq: 'semester' })], [
-          prog('02', 'Program Pengembangan Kebudayaan', 2, cnt('Jumlah kelompok seni budaya yang dibina', 'kelompok', [60, 90], { freq: 'semester' }), [
+          prog('2.22.02', 'Program Pengembangan Kebudayaan', 2, cnt('Jumlah kelompok seni budaya yang dibina', 'kelompok', [60, 90], { freq: 'semester' }), [
             act('2.01', 'Pelestarian Kesenian Tradisional yang Masyarakat Pelakunya dalam Daerah Kabupaten/Kota', cnt('Jumlah pagelaran seni tradisional', 'kegiatan', [12, 20], { freq: 'quarterly' }), [
               sub('0002', 'Pembinaan Kesenian Tradisional'),
             ]),

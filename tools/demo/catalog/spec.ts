@@ -84,7 +84,7 @@ export interface ActivitySpec {
   subs: SubActivitySpec[];
 }
 export interface ProgramSpec {
-  /** Two digits, after the OPD's urusan.bidang. */
+  /** Two digits after the OPD's urusan.bidang, or a full `u.bb.pp` for another urusan it handles. */
   code: string;
   name: string;
   ind?: IndicatorSpec;

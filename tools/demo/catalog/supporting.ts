@@ -67,7 +67,17 @@ export function governanceObjective(p: OpdProfile): ObjectiveSpec {
           sub('0007', 'Koordinasi dan Penyusunan Laporan Keuangan Akhir Tahun SKPD'),
         ],
       ),
-      act('2.06', 'Administrasi Umum Perangkat Daerah', undefined, [
+      act(
+        '2.06',
+        'Administrasi Umum Perangkat Daerah',
+        cnt('Jumlah temuan pemeriksaan atas administrasi umum dan barang milik daerah', 'temuan', [3, 8], {
+          pol: 'lower_better',
+          freq: 'quarterly',
+          src: 'Laporan Hasil Pemeriksaan BPK dan Inspektorat',
+          def: 'Banyaknya temuan BPK dan Inspektorat atas administrasi umum, persediaan, dan barang milik daerah yang dikelola perangkat daerah.',
+          fml: 'Σ temuan pemeriksaan dalam periode pelaporan',
+        }),
+        [
         sub('0002', 'Penyediaan Peralatan dan Perlengkapan Kantor'),
         sub(
           '0009',

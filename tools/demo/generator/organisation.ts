@@ -27,8 +27,8 @@ export const organisationModule: DemoModule = {
         profile,
         head: headOf(rng.fork('head'), profile.field, profile.grade),
         operators: [1, 2].map((k) => user(`operator:${index}:${k}`)),
-        // Every sixth OPD (3rd, 9th, 15th…) is slow with its recent reports.
-        late: index % 6 === 2,
+        // Every sixth OPD (3rd, 9th, 15th…) is slow with its recent reports; some others are untidy.
+        discipline: index % 6 === 2 ? 'late' : rng.chance(0.3) ? 'fair' : 'diligent',
         tier: rng.weighted<PerformanceTier>([
           ['strong', 35],
           ['average', 45],

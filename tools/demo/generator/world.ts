@@ -19,6 +19,14 @@ export interface DemoOptions {
 
 export type PerformanceTier = 'strong' | 'average' | 'weak';
 
+/**
+ * How an OPD keeps its reporting deadlines. The service counts an OPD overdue for a period when
+ * any of its indicators lacks an achievement submitted by the deadline (and still submitted,
+ * verified or locked), so only `fair` OPDs (a draft or a returned achievement in recent periods)
+ * and `late` ones (recent periods entered late or not at all) show up as overdue.
+ */
+export type Discipline = 'diligent' | 'fair' | 'late';
+
 export interface DemoActors {
   /** The Pemda's super admin (sets deadlines, locks years, enters Pemda IKU). */
   superAdmin: string;
@@ -35,8 +43,7 @@ export interface DemoOpd {
   head: Person;
   /** `user:<uuid>` of its admin_opd operators. */
   operators: string[];
-  /** Submits recent periods after the deadline (shows up as overdue). */
-  late: boolean;
+  discipline: Discipline;
   tier: PerformanceTier;
   createdAt: number;
 }
