@@ -237,6 +237,8 @@ describe('periods (integration)', () => {
       // A: both quarterly achievements submitted on time (Q2); the annual indicator is not.
       const onTime = (await create(quarterlyA, year, 'Q2')).id;
       await submit(onTime);
+      // Returned for revision afterwards: it was still submitted on time, so A is not overdue.
+      await core.call(S.achievementReturn, { id: onTime, note: 'lengkapi bukti' }, evaluator);
       // A's monthly indicator has nothing for Q2's months: months have their own deadlines.
       // B: submitted after the deadline.
       const late = (await create(quarterlyB, year, 'Q2', callerAs(Role.AdminOpd, opdB))).id;
@@ -270,7 +272,7 @@ describe('periods (integration)', () => {
       expect((await periodOf(year, 'Q2', evaluator)).overdueOpdIds).toEqual([opdB, opdC].sort());
     });
 
-    it('clears when the submission was on time, also once verified; a return makes it overdue again', async () => {
+    it('clears when the submission was on time, also once verified or returned for revision', async () => {
       const onTimeC = await core.sql(`SELECT id FROM core.achievements WHERE indicator_id = $1 AND year = $2 AND period = 'Q2'`, [quarterlyC, year]);
       const id = onTimeC[0].id as string;
       await core.call(S.achievementSubmit, { id }, superAdmin);
@@ -281,8 +283,8 @@ describe('periods (integration)', () => {
       const b = await core.sql(`SELECT id FROM core.achievements WHERE indicator_id = $1 AND year = $2 AND period = 'Q2'`, [quarterlyB, year]);
       await core.call(S.achievementReturn, { id: b[0].id, note: 'x' }, evaluator);
       await core.sql(`UPDATE core.achievements SET first_submitted_at = '2025-07-01T00:00:00Z' WHERE id = $1`, [b[0].id]);
-      // In revision it is not submitted, whenever it first was.
-      expect((await periodOf(year, 'Q2')).overdueOpdIds).toEqual([opdB]);
+      // Returned for revision, but first submitted before the deadline: submitted on time.
+      expect((await periodOf(year, 'Q2')).overdueOpdIds).toEqual([]);
     });
   });
 });

@@ -218,126 +218,218 @@ describe('aggregateValues', () => {
 describe('cumulativeCapaian (s.d.)', () => {
   const base = { polarity: 'higher_better' as Polarity, cap: '150' };
   const monthlyTargets = { Y: '1200', Q1: '300', Q2: '300', Q3: '300', Q4: '300', M01: '100', M02: '100', M03: '100', M04: '100' };
+  const fullMonthlyTargets = { ...monthlyTargets, M05: '100', M06: '100', M07: '100', M08: '100', M09: '100', M10: '100', M11: '100', M12: '100' };
+  const q = (q1: string, q2: string, q3: string, q4: string) => ({ Q1: q1, Q2: q2, Q3: q3, Q4: q4 });
+  type Case = Omit<CumulativeInput, 'polarity' | 'cap'> & Partial<CumulativeInput>;
+  // [target, realization, capaian, through]
+  type Expected = [string | null, string | null, string | null, Period | null];
 
-  it.each<[string, Omit<CumulativeInput, 'polarity' | 'cap'> & Partial<CumulativeInput>, [string | null, string | null, string | null]]>([
+  it.each<[string, Case, Expected]>([
+    // Every period 1..p entered: the plain s.d. definition.
     [
       'monthly sum through M03',
       { frequency: 'monthly', aggregation: 'sum', period: 'M03', targets: monthlyTargets, realizations: { M01: '90', M02: '95', M03: '110' } },
-      ['300', '295', '98.333333333333333333333333333333333333333333333333'],
+      ['300', '295', '98.333333333333333333333333333333333333333333333333', 'M03'],
     ],
     [
       'monthly sum through M03 ignores later months',
       { frequency: 'monthly', aggregation: 'sum', period: 'M03', targets: monthlyTargets, realizations: { M01: '100', M02: '100', M03: '100', M04: '500' } },
-      ['300', '300', '100'],
-    ],
-    [
-      'monthly sum through M03 with M02 not entered: sums what exists, targets stay whole',
-      { frequency: 'monthly', aggregation: 'sum', period: 'M03', targets: monthlyTargets, realizations: { M01: '90', M02: null, M03: '110' } },
-      ['300', '200', '66.666666666666666666666666666666666666666666666667'],
+      ['300', '300', '100', 'M03'],
     ],
     [
       'monthly sum through M01',
       { frequency: 'monthly', aggregation: 'sum', period: 'M01', targets: monthlyTargets, realizations: { M01: '0.1', M02: '0.2' } },
-      ['100', '0.1', '0.1'],
+      ['100', '0.1', '0.1', 'M01'],
     ],
     [
       'quarterly average through Q2',
-      { frequency: 'quarterly', aggregation: 'average', period: 'Q2', targets: { Q1: '80', Q2: '90', Q3: '0', Q4: '0' }, realizations: { Q1: '76', Q2: '86', Q3: '100' } },
-      ['85', '81', '95.294117647058823529411764705882352941176470588235'],
-    ],
-    [
-      'quarterly average through Q2 with Q2 not entered: mean of the entered one',
-      { frequency: 'quarterly', aggregation: 'average', period: 'Q2', targets: { Q1: '80', Q2: '90', Q3: '0', Q4: '0' }, realizations: { Q1: '76' } },
-      ['85', '76', '89.411764705882352941176470588235294117647058823529'],
+      { frequency: 'quarterly', aggregation: 'average', period: 'Q2', targets: q('80', '90', '0', '0'), realizations: { Q1: '76', Q2: '86', Q3: '100' } },
+      ['85', '81', '95.294117647058823529411764705882352941176470588235', 'Q2'],
     ],
     [
       'quarterly average, exactly 90.995 through thirds (one division, no 90.99499…)',
-      { frequency: 'quarterly', aggregation: 'average', period: 'Q3', targets: { Q1: '33', Q2: '33', Q3: '34', Q4: '0' }, realizations: { Q1: '30', Q2: '30', Q3: '30.995' } },
-      ['33.333333333333333333333333333333333333333333333333', '30.331666666666666666666666666666666666666666666667', '90.995'],
-    ],
-    [
-      'quarterly average over 2 entered of 3 periods (means over different counts)',
-      { frequency: 'quarterly', aggregation: 'average', period: 'Q3', targets: { Q1: '10', Q2: '10', Q3: '10.1', Q4: '10' }, realizations: { Q1: '9', Q3: '9.2' } },
-      ['10.033333333333333333333333333333333333333333333333', '9.1', '90.697674418604651162790697674418604651162790697674'],
+      { frequency: 'quarterly', aggregation: 'average', period: 'Q3', targets: q('33', '33', '34', '0'), realizations: { Q1: '30', Q2: '30', Q3: '30.995' } },
+      ['33.333333333333333333333333333333333333333333333333', '30.331666666666666666666666666666666666666666666667', '90.995', 'Q3'],
     ],
     [
       'quarterly last through Q3: the Q3 level against the Q3 target',
-      { frequency: 'quarterly', aggregation: 'last', period: 'Q3', targets: { Q1: '10', Q2: '20', Q3: '30', Q4: '40' }, realizations: { Q1: '12', Q2: '19', Q3: '27' } },
-      ['30', '27', '90'],
-    ],
-    [
-      'quarterly last through Q3 with Q3 not entered: latest entered level against the Q3 target',
-      { frequency: 'quarterly', aggregation: 'last', period: 'Q3', targets: { Q1: '10', Q2: '20', Q3: '30', Q4: '40' }, realizations: { Q1: '12', Q2: '24' } },
-      ['30', '24', '80'],
+      { frequency: 'quarterly', aggregation: 'last', period: 'Q3', targets: q('10', '20', '30', '40'), realizations: { Q1: '12', Q2: '19', Q3: '27' } },
+      ['30', '27', '90', 'Q3'],
     ],
     [
       'semester last through S1: S1 target is Q2',
-      { frequency: 'semester', aggregation: 'last', period: 'S1', targets: { Q1: '40', Q2: '50', Q3: '60', Q4: '70' }, realizations: { S1: '45' } },
-      ['50', '45', '90'],
+      { frequency: 'semester', aggregation: 'last', period: 'S1', targets: q('40', '50', '60', '70'), realizations: { S1: '45' } },
+      ['50', '45', '90', 'S1'],
     ],
     [
       'semester sum through S2: S targets are sums of their quarters',
-      { frequency: 'semester', aggregation: 'sum', period: 'S2', targets: { Q1: '25', Q2: '25', Q3: '25', Q4: '25' }, realizations: { S1: '40', S2: '55' } },
-      ['100', '95', '95'],
+      { frequency: 'semester', aggregation: 'sum', period: 'S2', targets: q('25', '25', '25', '25'), realizations: { S1: '40', S2: '55' } },
+      ['100', '95', '95', 'S2'],
+    ],
+
+    // A gap in the middle: realizations AND targets over the matched (entered) periods only.
+    [
+      'gap, sum: M02 missing s.d. M03 compares M01+M03 with their targets (not 200 of 300)',
+      { frequency: 'monthly', aggregation: 'sum', period: 'M03', targets: monthlyTargets, realizations: { M01: '90', M02: null, M03: '110' } },
+      ['200', '200', '100', 'M03'],
     ],
     [
-      'semester average for the year',
-      { frequency: 'semester', aggregation: 'average', period: 'Y', targets: { Q1: '70', Q2: '80', Q3: '80', Q4: '90' }, realizations: { S1: '72', S2: '84' } },
-      ['80', '78', '97.5'],
+      'gap, average: mean(9, 9.2) against mean(10, 10.1) of Q1 and Q3, not the mean of all three targets',
+      { frequency: 'quarterly', aggregation: 'average', period: 'Q3', targets: q('10', '10', '10.1', '10'), realizations: { Q1: '9', Q3: '9.2' } },
+      // 18.2 / 20.1 · 100
+      ['10.05', '9.1', '90.54726368159203980099502487562189054726368159204', 'Q3'],
     ],
     [
-      'annual Y',
-      { frequency: 'annual', aggregation: 'sum', period: 'Y', targets: { Y: '100', Q1: '25', Q2: '25', Q3: '25', Q4: '25' }, realizations: { Y: '91' } },
-      ['100', '91', '91'],
+      'gap, last: Q2 missing does not matter, the Q3 level against the Q3 target',
+      { frequency: 'quarterly', aggregation: 'last', period: 'Q3', targets: q('10', '20', '30', '40'), realizations: { Q1: '12', Q3: '27' } },
+      ['30', '27', '90', 'Q3'],
     ],
     [
-      'annual Y, lower_better',
-      { frequency: 'annual', aggregation: 'last', period: 'Y', polarity: 'lower_better', targets: { Y: '12.5' }, realizations: { Y: '13' } },
-      ['12.5', '13', '96'],
+      'gap, semester sum with S1 missing: S2 against its own quarters',
+      { frequency: 'semester', aggregation: 'sum', period: 'S2', targets: q('10', '20', '30', '40'), realizations: { S2: '63' } },
+      ['70', '63', '90', 'S2'],
+    ],
+
+    // p itself not entered: not scored, the target shown is that of all periods 1..p.
+    [
+      'p missing, sum: nothing for M05 → not scored (no more 400 of 500)',
+      { frequency: 'monthly', aggregation: 'sum', period: 'M05', targets: fullMonthlyTargets, realizations: { M01: '100', M02: '100', M03: '100', M04: '100' } },
+      ['500', null, null, null],
     ],
     [
-      'quarterly Y is all four quarters',
-      { frequency: 'quarterly', aggregation: 'sum', period: 'Y', targets: { Y: '100', Q1: '25', Q2: '25', Q3: '25', Q4: '25' }, realizations: { Q1: '30', Q2: '30', Q3: '30', Q4: '30' } },
-      ['100', '120', '120'],
+      'p missing, average: Q2 not entered → not scored (no more mean of one against mean of two)',
+      { frequency: 'quarterly', aggregation: 'average', period: 'Q2', targets: q('80', '90', '0', '0'), realizations: { Q1: '76' } },
+      ['85', null, null, null],
     ],
     [
-      'the cap bounds the cumulative value',
-      { frequency: 'quarterly', aggregation: 'sum', period: 'Q1', targets: { Q1: '10' }, realizations: { Q1: '100' } },
-      ['10', '100', '150'],
+      'p missing, last: Q3 not entered → not scored (no more the Q2 level against the Q3 target)',
+      { frequency: 'quarterly', aggregation: 'last', period: 'Q3', targets: q('10', '20', '30', '40'), realizations: { Q1: '12', Q2: '24' } },
+      ['30', null, null, null],
     ],
     [
-      'no cap',
-      { frequency: 'quarterly', aggregation: 'sum', period: 'Q1', cap: null, targets: { Q1: '10' }, realizations: { Q1: '100' } },
-      ['10', '100', '1000'],
-    ],
-    [
-      'zero target, zero realization',
-      { frequency: 'quarterly', aggregation: 'sum', period: 'Q2', targets: { Q1: '0', Q2: '0' }, realizations: { Q1: '0', Q2: '0' } },
-      ['0', '0', '100'],
+      'p missing, semester last: S2 not entered → not scored (no more the S1 level against the S2 target)',
+      { frequency: 'semester', aggregation: 'last', period: 'S2', targets: q('40', '50', '60', '70'), realizations: { S1: '45' } },
+      ['70', null, null, null],
     ],
     [
       'nothing entered in 1..p: not scored',
       { frequency: 'monthly', aggregation: 'sum', period: 'M03', targets: monthlyTargets, realizations: { M04: '100' } },
-      ['300', null, null],
+      ['300', null, null, null],
     ],
     [
-      'no realizations at all: not scored',
-      { frequency: 'annual', aggregation: 'last', period: 'Y', targets: { Y: '5' }, realizations: {} },
-      ['5', null, null],
-    ],
-    [
-      'a needed target missing: no target, not scored',
+      'p missing and a target of 1..p missing: nothing at all',
       { frequency: 'monthly', aggregation: 'sum', period: 'M05', targets: monthlyTargets, realizations: { M01: '100' } },
-      [null, '100', null],
+      [null, null, null, null],
+    ],
+
+    // Y = the year so far: s.d. the latest entered period, matched as above.
+    [
+      'Y so far, sum: only Q1 entered is Q1 against Q1 (not 25 % of the year)',
+      { frequency: 'quarterly', aggregation: 'sum', period: 'Y', targets: { Y: '100', ...q('25', '25', '25', '25') }, realizations: { Q1: '25' } },
+      ['25', '25', '100', 'Q1'],
+    ],
+    [
+      'Y so far, sum with a gap: M01 + M03 against their targets, through M03',
+      { frequency: 'monthly', aggregation: 'sum', period: 'Y', targets: fullMonthlyTargets, realizations: { M01: '90', M03: '110' } },
+      ['200', '200', '100', 'M03'],
+    ],
+    [
+      'Y so far, average with a gap: mean(76, 95) against mean(80, 100)',
+      { frequency: 'quarterly', aggregation: 'average', period: 'Y', targets: { Y: '95', ...q('80', '90', '100', '110') }, realizations: { Q1: '76', Q3: '95' } },
+      ['90', '85.5', '95', 'Q3'],
+    ],
+    [
+      'Y so far, last: the Q2 level against the Q2 target',
+      { frequency: 'quarterly', aggregation: 'last', period: 'Y', polarity: 'lower_better', targets: { Y: '40', ...q('10', '20', '30', '40') }, realizations: { Q1: '12', Q2: '21' } },
+      ['20', '21', '95', 'Q2'],
+    ],
+    [
+      'Y so far needs only the matched targets',
+      { frequency: 'monthly', aggregation: 'sum', period: 'Y', targets: monthlyTargets, realizations: { M01: '100' } },
+      ['100', '100', '100', 'M01'],
+    ],
+    [
+      'Y with nothing entered: not scored, the whole year as target',
+      { frequency: 'quarterly', aggregation: 'sum', period: 'Y', targets: { Y: '100', ...q('25', '25', '25', '25') }, realizations: {} },
+      ['100', null, null, null],
+    ],
+    [
+      'no realizations at all (annual): not scored',
+      { frequency: 'annual', aggregation: 'last', period: 'Y', targets: { Y: '5' }, realizations: {} },
+      ['5', null, null, null],
+    ],
+    [
+      'semester average for the year, all entered',
+      { frequency: 'semester', aggregation: 'average', period: 'Y', targets: q('70', '80', '80', '90'), realizations: { S1: '72', S2: '84' } },
+      ['80', '78', '97.5', 'S2'],
+    ],
+    [
+      'annual Y',
+      { frequency: 'annual', aggregation: 'sum', period: 'Y', targets: { Y: '100', ...q('25', '25', '25', '25') }, realizations: { Y: '91' } },
+      ['100', '91', '91', 'Y'],
+    ],
+    [
+      'annual Y, lower_better',
+      { frequency: 'annual', aggregation: 'last', period: 'Y', polarity: 'lower_better', targets: { Y: '12.5' }, realizations: { Y: '13' } },
+      ['12.5', '13', '96', 'Y'],
+    ],
+    [
+      'quarterly Y with all four quarters entered is the full year',
+      { frequency: 'quarterly', aggregation: 'sum', period: 'Y', targets: { Y: '100', ...q('25', '25', '25', '25') }, realizations: q('30', '30', '30', '30') },
+      ['100', '120', '120', 'Q4'],
+    ],
+
+    // The cap, T = 0, missing targets.
+    [
+      'the cap bounds the cumulative value',
+      { frequency: 'quarterly', aggregation: 'sum', period: 'Q1', targets: { Q1: '10' }, realizations: { Q1: '100' } },
+      ['10', '100', '150', 'Q1'],
+    ],
+    [
+      'no cap',
+      { frequency: 'quarterly', aggregation: 'sum', period: 'Q1', cap: null, targets: { Q1: '10' }, realizations: { Q1: '100' } },
+      ['10', '100', '1000', 'Q1'],
+    ],
+    [
+      'zero target, zero realization',
+      { frequency: 'quarterly', aggregation: 'sum', period: 'Q2', targets: { Q1: '0', Q2: '0' }, realizations: { Q1: '0', Q2: '0' } },
+      ['0', '0', '100', 'Q2'],
+    ],
+    [
+      'a matched target missing: no target, not scored, the realization still shown',
+      { frequency: 'monthly', aggregation: 'sum', period: 'M05', targets: monthlyTargets, realizations: { M01: '100', M05: '100' } },
+      [null, '200', null, 'M05'],
     ],
     [
       'semester target needs both of its quarters',
       { frequency: 'semester', aggregation: 'sum', period: 'S1', targets: { Q1: '25' }, realizations: { S1: '10' } },
-      [null, '10', null],
+      [null, '10', null, 'S1'],
     ],
-  ])('%s', (_name, input, [target, realization, capaian]) => {
+  ])('%s', (_name, input, [target, realization, capaian, through]) => {
     const result = cumulativeCapaian({ ...base, ...input });
-    expect([text(result.target), text(result.realization), text(result.capaian)]).toEqual([target, realization, capaian]);
+    expect([text(result.target), text(result.realization), text(result.capaian), result.through]).toEqual([target, realization, capaian, through]);
+  });
+
+  describe.each<[Frequency, Aggregation, Record<string, string>, Record<string, string>]>([
+    // frequency, aggregation, targets (annual consistent with the split), realizations of every period
+    ['quarterly', 'sum', { Y: '100', ...q('20', '30', '25', '25') }, q('18', '33', '20', '26')],
+    ['quarterly', 'average', { Y: '85', ...q('80', '85', '85', '90') }, q('76', '86', '88', '93.5')],
+    ['quarterly', 'last', { Y: '40', ...q('10', '20', '30', '40') }, q('12', '19', '27', '37')],
+    ['semester', 'sum', { Y: '100', ...q('20', '30', '25', '25') }, { S1: '45', S2: '52' }],
+    ['semester', 'average', { Y: '80', ...q('70', '80', '80', '90') }, { S1: '72', S2: '84' }],
+    ['semester', 'last', { Y: '40', ...q('10', '20', '30', '40') }, { S1: '19', S2: '43' }],
+    ['monthly', 'sum', fullMonthlyTargets, Object.fromEntries(Object.keys(fullMonthlyTargets).filter((k) => k.startsWith('M')).map((m, i) => [m, String(90 + i)]))],
+    ['annual', 'sum', { Y: '100' }, { Y: '91' }],
+  ])('all entered: %s %s for Y is the full year of DOMAIN.md', (frequency, aggregation, targets, realizations) => {
+    it.each<Polarity>(['higher_better', 'lower_better', 'target_based'])('%s', (polarity) => {
+      const result = cumulativeCapaian({ frequency, aggregation, polarity, cap: null, period: 'Y', targets, realizations });
+      // The year: every period's realization aggregated against the annual target.
+      const R = aggregateValues(Object.values(realizations).map((r) => new Decimal(r)), aggregation)!;
+      expect(text(result.target)).toBe(new Decimal(targets.Y).toFixed());
+      expect(text(result.realization)).toBe(R.toFixed());
+      expect(text(result.capaian)).toBe(text(capaianOf(R, targets.Y, polarity, null)));
+      expect(result.through).toBe(Object.keys(realizations).pop());
+    });
   });
 
   it('takes targets as a Map of Decimals too', () => {
@@ -372,6 +464,7 @@ describe('cumulativeCapaian (s.d.)', () => {
     ['a period of another frequency', { frequency: 'quarterly', period: 'M03' }, /not a quarterly period/],
     ['a negative target', { targets: { Q1: '-1' } }, /target must not be negative/],
     ['a malformed realization', { realizations: { Q1: '1,5' } }, /realization must be a decimal number/],
+    ['a malformed earlier realization when p is not entered', { period: 'Q2', realizations: { Q1: '1,5' } }, /realization must be a decimal number/],
     ['a malformed target', { targets: { Q1: 'ten' } }, /target Q1 must be a decimal number/],
     ['an unknown aggregation', { aggregation: 'median' as Aggregation }, /unknown aggregation/],
     ['an unknown frequency', { frequency: 'weekly' as Frequency }, /unknown frequency/],
@@ -476,34 +569,37 @@ describe('properties against exact rational arithmetic', () => {
     }
   });
 
-  it('cumulative averages with gaps compare exactly (2000 random quarterly cases)', () => {
+  it('cumulative values with gaps compare exactly over the matched periods (3000 random quarterly cases)', () => {
     const next = rng(5);
     const quarters: Period[] = ['Q1', 'Q2', 'Q3', 'Q4'];
-    for (let i = 0; i < 2000; i++) {
+    const aggregations: Aggregation[] = ['sum', 'average', 'last'];
+    const aggregate = (xs: Fraction[], agg: Aggregation): Fraction =>
+      agg === 'last' ? xs[xs.length - 1] : agg === 'sum' ? xs.reduce(add, ZERO) : div(xs.reduce(add, ZERO), frac(BigInt(xs.length)));
+    for (let i = 0; i < 3000; i++) {
       const targets: Record<string, string> = {};
       const realizations: Record<string, string | null> = {};
       for (const q of quarters) {
         targets[q] = randomDecimal(next, 120, 3);
         realizations[q] = next() < 0.3 ? null : randomDecimal(next, 120, 3);
       }
-      const period = quarters[i % 4];
+      const period: Period = i % 5 === 4 ? 'Y' : quarters[i % 5];
       const polarity = polarities[i % 3];
-      const upTo = quarters.slice(0, quarters.indexOf(period) + 1);
+      const aggregation = aggregations[Math.floor(i / 3) % 3];
+      const upTo = period === 'Y' ? quarters : quarters.slice(0, quarters.indexOf(period) + 1);
       const entered = upTo.filter((q) => realizations[q] !== null);
-      const result = cumulativeCapaian({ frequency: 'quarterly', aggregation: 'average', polarity, cap: '150', period, targets, realizations });
-      const sumT = upTo.reduce((s, q) => add(s, fromText(targets[q])), ZERO);
-      if (entered.length === 0) {
-        expect(result.capaian).toBeNull();
+      const result = cumulativeCapaian({ frequency: 'quarterly', aggregation, polarity, cap: '150', period, targets, realizations });
+      const scored = period === 'Y' ? entered.length > 0 : realizations[period] !== null;
+      const c = { targets, realizations, period, aggregation, polarity };
+      if (!scored) {
+        expect({ ...c, capaian: result.capaian, realization: result.realization, through: result.through }).toEqual({ ...c, capaian: null, realization: null, through: null });
         continue;
       }
-      const sumR = entered.reduce((s, q) => add(s, fromText(realizations[q]!)), ZERO);
-      const exact = exactCapaian(div(sumR, frac(BigInt(entered.length))), div(sumT, frac(BigInt(upTo.length))), polarity, frac(150n));
-      expect({ targets, realizations, period, polarity, rounded: round2(result.capaian!) }).toEqual({
-        targets,
-        realizations,
-        period,
-        polarity,
-        rounded: exactRound2(exact),
+      const R = aggregate(entered.map((q) => fromText(realizations[q]!)), aggregation);
+      const T = aggregate(entered.map((q) => fromText(targets[q])), aggregation);
+      expect({ ...c, rounded: round2(result.capaian!), through: result.through }).toEqual({
+        ...c,
+        rounded: exactRound2(exactCapaian(R, T, polarity, frac(150n))),
+        through: entered[entered.length - 1],
       });
     }
   });

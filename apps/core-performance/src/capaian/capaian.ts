@@ -94,37 +94,51 @@ export interface CumulativeInput {
   polarity: Polarity;
   /** The capaian cap setting (default 150 is the caller's); null = no cap. */
   cap: DecimalInput | null;
-  /** The *s.d.* period: a period of the frequency, or `Y` for the whole year. */
+  /** The *s.d.* period: a period of the frequency, or `Y` for the year so far. */
   period: Period;
   /**
    * The year's targets by key: `Y` (the annual target) and the stored split (Q1–Q4, M01–M12).
    * S1/S2 are derived from their quarters when absent (periods/targetOfPeriod).
    */
   targets: ReadonlyMap<Period, DecimalInput> | Readonly<Partial<Record<Period, DecimalInput>>>;
-  /** Realizations by period; a missing key, null or undefined = not entered yet. */
+  /**
+   * Realizations by period; a missing key, null or undefined = not entered yet. Only the values
+   * that count belong here (the caller decides which statuses do, see performance-rows).
+   */
   realizations: Readonly<Partial<Record<Period, string | null>>>;
 }
 
 export interface CumulativeCapaian {
-  /** Targets of periods 1..p aggregated; null when a needed target is missing. */
+  /**
+   * Targets aggregated: over the matched periods when a realization is included, otherwise over
+   * ALL periods 1..p (what the period asks for); null when a needed target is missing.
+   */
   target: Decimal | null;
-  /** Entered realizations of periods 1..p aggregated; null when none is entered. */
+  /** Realizations of the matched periods aggregated; null when none is included. */
   realization: Decimal | null;
   capaian: Decimal | null;
+  /** The latest period included (the end of the matched periods); null when none is. */
+  through: Period | null;
 }
 
 /**
- * The *s.d.* capaian of period p: realizations of periods 1..p (of the indicator's frequency;
- * p = Y is the whole year) aggregated by the aggregation, against the targets of the same
- * periods aggregated the same way.
+ * The *s.d.* capaian of period p (DOMAIN.md "Indicators"): the realizations of periods 1..p of
+ * the indicator's frequency aggregated by its aggregation, against the targets of the SAME periods
+ * aggregated the same way.
  *
- * Decisions where DOMAIN.md is silent:
- * - Targets always aggregate over ALL periods 1..p; realizations over the entered ones only:
- *   `sum` adds what exists, `average` averages the entered ones, `last` takes the latest entered.
- *   A gap therefore lowers a sum's capaian rather than being guessed at.
- * - No realization at all in 1..p → not scored (capaian null, realization null).
- * - A needed target missing (targets not set yet) → target and capaian null, never a guess.
- * - Averages are compared without dividing: (ΣR/k)/(ΣT/n) is evaluated as capaianOf(ΣR·n, ΣT·k),
+ * Missing realizations are never read as 0 ("No realization yet: not scored (null), never 0"):
+ * - p a period of the frequency: p's own realization must be entered, else not scored
+ *   (realization and capaian null; the target shown is that of all periods 1..p).
+ * - p = Y: the year so far, i.e. s.d. the latest period of the year that is entered; nothing
+ *   entered → not scored (target: the whole year's). With every period entered this is the
+ *   full-year capaian of DOMAIN.md.
+ * - Matched periods: when some periods before the end are not entered, realizations AND targets
+ *   aggregate over the entered ones only, so a gap neither lowers a sum (R over fewer periods than
+ *   T) nor inflates anything; `last` compares the end's level with the end's target and `average`
+ *   compares means over the same k periods.
+ * - A matched period's target missing (targets not set yet) → target and capaian null, never a
+ *   guess; the realization is still shown.
+ * - Averages are compared without dividing: (ΣR/k)/(ΣT/k) is evaluated as capaianOf(ΣR, ΣT),
  *   which the formulas allow (scale invariance) and keeps a mean at exactly 90.995 from being
  *   computed as 90.99499… and rounded down. The returned target/realization are the means.
  */
@@ -132,22 +146,31 @@ export function cumulativeCapaian(input: CumulativeInput): CumulativeCapaian {
   const { frequency, aggregation, polarity, cap, period } = input;
   if (!isAggregation(aggregation)) throw new RangeError(`unknown aggregation ${JSON.stringify(aggregation)}`);
   const periods = periodsThrough(frequency, period);
-  const targetList = targetsOf(input, periods);
-  const entered = periods
-    .map((p) => input.realizations[p])
-    .filter((r): r is string => r !== null && r !== undefined)
-    .map((r) => toDecimal(r, 'realization'));
+  const entered = new Map<Period, Decimal>();
+  for (const p of periods) {
+    const raw = input.realizations[p];
+    if (raw !== null && raw !== undefined) entered.set(p, toDecimal(raw, 'realization'));
+  }
+  const end = periods[periods.length - 1];
+  // Y runs through the latest entered period; any other p needs p itself. Either way every entered
+  // period lies at or before the end, so the matched periods are exactly the entered ones.
+  const through = period === 'Y' ? ([...entered.keys()].pop() ?? null) : entered.has(end) ? end : null;
+  if (!through) {
+    const all = targetsOf(input, periods);
+    return { target: all && aggregateValues(all, aggregation), realization: null, capaian: null, through: null };
+  }
 
-  const target = targetList && aggregateValues(targetList, aggregation);
-  const realization = aggregateValues(entered, aggregation);
-  if (!target || !realization) return { target, realization, capaian: null };
+  const matched = [...entered.keys()];
+  const values = [...entered.values()];
+  // Both lists are non-empty here, so the aggregates are never null.
+  const realization = aggregateValues(values, aggregation) as Decimal;
+  const targetList = targetsOf(input, matched);
+  if (!targetList) return { target: null, realization, capaian: null, through };
+  const target = aggregateValues(targetList, aggregation) as Decimal;
 
-  const [scaledR, scaledT] =
-    aggregation === 'average' && targetList
-      ? // (ΣR/k)/(ΣT/n) as one division: capaian is unchanged when R and T are both scaled by n·k.
-        [D.sum(...entered).times(targetList.length), D.sum(...targetList).times(entered.length)]
-      : [realization, target];
-  return { target, realization, capaian: capaianOf(scaledR, scaledT, polarity, cap) };
+  // Means over the same k periods: comparing the sums gives the same capaian in one division.
+  const [R, T] = aggregation === 'average' ? [D.sum(...values), D.sum(...targetList)] : [realization, target];
+  return { target, realization, capaian: capaianOf(R, T, polarity, cap), through };
 }
 
 /** Targets of the given periods, or null when any is missing (targets not set yet). */

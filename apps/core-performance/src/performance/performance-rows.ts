@@ -60,9 +60,29 @@ function toApi4(x: Decimal | null): number | null {
 }
 
 /**
+ * Statuses whose realization is a reported figure: handed in (submitted), verified or locked. A
+ * draft or a returned (`revision`) value is still the OPD's working copy, editable at any time.
+ */
+export const REPORTED_STATUSES: readonly AchievementStatus[] = ['submitted', 'verified', 'locked'];
+
+/** Whether an achievement's realization counts; `includeDrafts` (operators' preview) counts every status. */
+export function countsInFigures(status: AchievementStatus, includeDrafts: boolean): boolean {
+  return includeDrafts || REPORTED_STATUSES.includes(status);
+}
+
+export interface PerformanceRowOptions {
+  /** The capaian cap setting; null = no cap. */
+  cap: string | null;
+  /** Also count draft and revision achievements (default: only REPORTED_STATUSES). */
+  includeDrafts?: boolean;
+}
+
+/**
  * One row of `/performance/data`: the cumulative (*s.d.* p) target, realization and capaian from
- * cumulativeCapaian with the capaian cap. Every achievement that exists counts, whatever its
- * status (the row's status says how far it got).
+ * cumulativeCapaian — over the matched periods, p itself entered (Y: the year so far, through the
+ * latest entered period, shown as `throughPeriod`). Only reported achievements count unless
+ * `includeDrafts`; the row's status is that of the period's achievement whatever it is, so a
+ * draft shows up as `draft` next to a figure that does not include it yet.
  */
 export function performanceRow(
   indicator: IndicatorForPerformance,
@@ -70,14 +90,16 @@ export function performanceRow(
   p: Period,
   targets: Readonly<Partial<Record<Period, string>>>,
   achievements: ReadonlyMap<string, EnteredAchievement>,
-  cap: string | null,
+  { cap, includeDrafts = false }: PerformanceRowOptions,
 ): PerformanceRow {
   const sd = sdPeriodOf(indicator.frequency, p);
   const realizations: Partial<Record<Period, string>> = {};
-  for (const [period, a] of achievements) realizations[period as Period] = a.realization;
+  for (const [period, a] of achievements) {
+    if (countsInFigures(a.status, includeDrafts)) realizations[period as Period] = a.realization;
+  }
   const result = sd
     ? cumulativeCapaian({ frequency: indicator.frequency, aggregation: indicator.aggregation, polarity: indicator.polarity, cap, period: sd, targets, realizations })
-    : { target: null, realization: null, capaian: null };
+    : { target: null, realization: null, capaian: null, through: null };
   return {
     capaian: result.capaian,
     view: {
@@ -87,6 +109,7 @@ export function performanceRow(
       opdId: indicator.opd_id,
       year,
       period: p,
+      throughPeriod: result.through,
       target: toApi4(result.target),
       realization: toApi4(result.realization),
       capaian: toApiNumber(result.capaian),

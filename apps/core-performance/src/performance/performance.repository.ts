@@ -11,7 +11,7 @@ export interface PerformanceInputs {
   indicators: IndicatorForPerformance[];
   /** indicator id → {Y: annual, Q1…, M01…}. */
   targets: Map<string, Partial<Record<Period, string>>>;
-  /** indicator id → period → its achievement. */
+  /** indicator id → period → its achievement, whatever its status (which ones count is performance-rows'). */
   achievements: Map<string, Map<string, EnteredAchievement>>;
   /** The capaian cap setting; null = no cap. */
   cap: string | null;

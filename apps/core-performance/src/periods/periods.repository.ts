@@ -31,8 +31,9 @@ export class PeriodsRepository {
    * OPDs overdue per period of the year, in ONE query: the period's deadline has passed and the
    * OPD (active) has an indicator — of a strategic plan covering the year, reporting in exactly
    * that period by its frequency — with no achievement of that period submitted by the deadline
-   * (first submitted at or before it and now submitted, verified or locked). `opdId` narrows to
-   * one OPD (callers bound to an OPD).
+   * (first submitted at or before it: one returned for revision afterwards was still submitted
+   * on time, DOMAIN.md "Overdue = nothing submitted by the deadline"). `opdId` narrows to one OPD
+   * (callers bound to an OPD).
    */
   async overdue(year: number, opdId: string | null): Promise<Map<string, string[]>> {
     const params: unknown[] = [year, FREQUENCY_PERIODS.map(([f]) => f), FREQUENCY_PERIODS.map(([, p]) => p)];
@@ -48,7 +49,6 @@ export class PeriodsRepository {
           AND NOT EXISTS (
                 SELECT 1 FROM core.achievements a
                  WHERE a.indicator_id = i.id AND a.year = p.year AND a.period = p.period
-                   AND a.status IN ('submitted', 'verified', 'locked')
                    AND a.first_submitted_at <= p.input_deadline)
         GROUP BY p.period`,
       params,

@@ -23,7 +23,11 @@ class PerformancePaged extends Paged<PerformanceRowView> {
 export class PerformanceController {
   constructor(private readonly rpc: RpcClient) {}
 
-  /** One row per indicator, cumulative (s.d.) through `period` (default Y, the whole year). */
+  /**
+   * One row per indicator, cumulative (s.d.) through `period` (default Y, the year so far: through
+   * the latest entered period, `throughPeriod`); only reported achievements count unless
+   * `includeDrafts=true`.
+   */
   @Get('data')
   @Allow('performance.read')
   @ApiOkResponse({ type: [PerformanceRowView] })

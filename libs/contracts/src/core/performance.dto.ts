@@ -13,7 +13,13 @@ const PERFORMANCE_SORTS = [...PERFORMANCE_SORTABLE, ...PERFORMANCE_SORTABLE.map(
 
 export const CAPAIAN_CATEGORIES = ['Sangat Tinggi', 'Tinggi', 'Sedang', 'Rendah', 'Sangat Rendah'] as const;
 
-/** `GET /performance/data`: one row per indicator, *s.d.* `period` (default `Y`, the whole year). */
+/** Query-string booleans: exactly `true` / `false` (anything else stays as is and fails @IsBoolean → 400). */
+const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/**
+ * `GET /performance/data`: one row per indicator, *s.d.* `period` (default `Y`, the year so far).
+ * Only reported achievements (submitted, verified, locked) count unless `includeDrafts=true`.
+ */
 export class PerformanceDataQuery extends ListQuery {
   @ApiProperty({ minimum: 2000, maximum: 2100, example: 2026 })
   @Type(() => Number) @IsInt() @Min(2000) @Max(2100)
@@ -22,7 +28,13 @@ export class PerformanceDataQuery extends ListQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()
   opdId?: string;
 
-  @ApiPropertyOptional({ enum: PERIOD_KEYS, default: 'Y', description: 'cumulative through this period (s.d.)' })
+  @ApiPropertyOptional({
+    enum: PERIOD_KEYS,
+    default: 'Y',
+    description:
+      'cumulative through this period (s.d.); its own realization must be entered, else the row is not scored. ' +
+      'Y = the year so far: s.d. the latest entered period (see `throughPeriod`), the whole year once every period is entered',
+  })
   @IsOptional() @IsPeriod()
   period?: string;
 
@@ -33,8 +45,15 @@ export class PerformanceDataQuery extends ListQuery {
   objectiveId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  @IsOptional() @Transform(queryBoolean) @IsBoolean()
   isIku?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'also count draft and revision achievements (an operator previewing their input); by default only submitted, verified and locked ones count',
+  })
+  @IsOptional() @Transform(queryBoolean) @IsBoolean()
+  includeDrafts?: boolean;
 
   @ApiPropertyOptional({ enum: PERFORMANCE_SORTS, description: 'capaian: not scored rows last either way' })
   @IsOptional() @IsIn(PERFORMANCE_SORTS)
@@ -47,12 +66,23 @@ export class PerformanceRowView {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) objectiveId: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null for Pemda IKU' }) opdId: string | null;
   @ApiProperty() year: number;
-  @ApiProperty({ enum: PERIOD_KEYS }) period: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'targets of the periods through `period`, aggregated; 4 decimals' }) target: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'realizations entered through `period`, aggregated; 4 decimals' }) realization: number | null;
+  @ApiProperty({ enum: PERIOD_KEYS, description: 'the period asked for' }) period: string;
+  @ApiProperty({
+    nullable: true,
+    enum: PERIOD_KEYS,
+    description: 'the latest period (of the indicator frequency) included, e.g. Q3 for "Y so far = s.d. Q3"; null when no realization is included (not scored)',
+  })
+  throughPeriod: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'targets of the matched periods (those with a counted realization, through `throughPeriod`) aggregated; when none, of all periods through `period`; 4 decimals',
+  })
+  target: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'counted realizations of the matched periods, aggregated; 4 decimals' }) realization: number | null;
   @ApiProperty({ nullable: true, type: Number, description: '2 decimals; null = not scored' }) capaian: number | null;
   @ApiProperty({ nullable: true, enum: CAPAIAN_CATEGORIES }) category: string | null;
-  @ApiProperty({ nullable: true, enum: ACHIEVEMENT_STATUSES, description: 'status of the achievement of `period` (see the docs for Y)' }) status: AchievementStatus | null;
+  @ApiProperty({ nullable: true, enum: ACHIEVEMENT_STATUSES, description: 'status of the achievement of `period` (see the docs for Y), shown whether or not it counts' }) status: AchievementStatus | null;
 }
 
 /** The page plus `scored`: rows with a capaian across the whole filtered set (API.md "meta.scored"). */

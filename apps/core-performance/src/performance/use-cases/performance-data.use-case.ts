@@ -7,9 +7,10 @@ import { performanceRow, sortRows } from '../performance-rows';
 import { PerformanceRepository } from '../performance.repository';
 
 /**
- * `GET /performance/data`: one row per indicator, cumulative through `period` (default Y). The
- * capaian is computed in decimal for the whole filtered set (sorting by capaian and `meta.scored`
- * need every row), then paged.
+ * `GET /performance/data`: one row per indicator, cumulative through `period` (default Y, the year
+ * so far), from reported achievements only unless `includeDrafts`. The capaian is computed in
+ * decimal for the whole filtered set (sorting by capaian and `meta.scored` need every row), then
+ * paged.
  */
 @Injectable()
 export class PerformanceData {
@@ -19,8 +20,9 @@ export class PerformanceData {
     const who = assertPermission(caller, 'performance.read');
     const period = (q.period ?? 'Y') as Period;
     const input = await this.performance.read(q, OpdAccess.of(who));
+    const options = { cap: input.cap, includeDrafts: q.includeDrafts === true };
     const rows = input.indicators.map((indicator) =>
-      performanceRow(indicator, q.year, period, input.targets.get(indicator.id) ?? {}, input.achievements.get(indicator.id) ?? new Map(), input.cap),
+      performanceRow(indicator, q.year, period, input.targets.get(indicator.id) ?? {}, input.achievements.get(indicator.id) ?? new Map(), options),
     );
     const limit = q.limit ?? DEFAULT_LIMIT;
     const offset = q.offset ?? 0;
