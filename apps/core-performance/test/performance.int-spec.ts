@@ -1,5 +1,6 @@
 import { CORE_SUBJECTS, Role, type CallerIdentity, type PerformancePage, type PerformanceRowView } from '@sakip/contracts';
 import { MONTHS, QUARTERS, seedIndicator, seedOpd, seedPlan, seedTargets, split, type SeededPlan } from './achievement-fixtures';
+import { ReadCache } from '../src/cache/read-cache';
 import { apiKeyAs, callerAs, errorCodeOf, startCore, type CoreHarness } from './core-harness';
 
 const S = CORE_SUBJECTS;
@@ -232,13 +233,18 @@ describe('performance data (integration)', () => {
   });
 
   it('applies the capaian cap setting, or none when it is null', async () => {
-    await core.sql(`UPDATE core.settings SET capaian_cap = NULL`);
+    // Raw SQL bypasses the service, so the read cache is told explicitly (the service does it after every audited commit).
+    const setCap = async (cap: number | null) => {
+      await core.sql(`UPDATE core.settings SET capaian_cap = $1`, [cap]);
+      await core.app.get(ReadCache).invalidate();
+    };
+    await setCap(null);
     try {
       expect((await row('A4')).capaian).toBe(180);
-      await core.sql(`UPDATE core.settings SET capaian_cap = 120`);
+      await setCap(120);
       expect((await row('A4')).capaian).toBe(120);
     } finally {
-      await core.sql(`UPDATE core.settings SET capaian_cap = 150`);
+      await setCap(150);
     }
   });
 
