@@ -4,3 +4,4 @@ export * from './pagination';
 export * from './provisioning';
 export * from './keyset-cursor';
 export * from './redis';
+export * from './pg-errors';

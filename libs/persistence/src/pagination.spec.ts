@@ -40,15 +40,15 @@ describe('pageRequest', () => {
   });
 
   it.each(['password', '-password', 'u.email', 'email desc', ''])('refuses sort %p that is not in the whitelist', (sort) => {
-    expect(() => pageRequest({ sort }, SORTABLE, 'email', 'u.id')).toThrow(/not in the whitelist/);
+    expect(() => pageRequest({ sort }, SORTABLE, 'email', 'u.id')).toThrow(/Unknown sort field/);
   });
 
   it('refuses a default sort that is not in the whitelist', () => {
-    expect(() => pageRequest({}, SORTABLE, 'nope', 'u.id')).toThrow(/nope is not in the whitelist/);
+    expect(() => pageRequest({}, SORTABLE, 'nope', 'u.id')).toThrow(/Unknown sort field/);
   });
 
   // Names inherited from Object.prototype must not pass the whitelist (ListQuery's pattern allows them).
   it.each(['constructor', 'toString', 'hasOwnProperty'])('refuses the inherited property name %p', (sort) => {
-    expect(() => pageRequest({ sort }, SORTABLE, 'email', 'u.id')).toThrow(/not in the whitelist/);
+    expect(() => pageRequest({ sort }, SORTABLE, 'email', 'u.id')).toThrow(/Unknown sort field/);
   });
 });

@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { DEFAULT_LIMIT, type ListQuery, type Page } from '@sakip/contracts';
+import { DEFAULT_LIMIT, validationFailed, type ListQuery, type Page } from '@sakip/contracts';
 
 export interface SortSpec {
   /** API field name → SQL expression on the query's alias (whitelist: nothing else is sortable). */
@@ -13,8 +13,8 @@ export interface PageRequest {
 }
 
 /**
- * Turns `limit/offset/sort` into a safe page request. Unknown sort fields are refused upstream by
- * the DTO; here the whitelist maps API names to SQL so user input never reaches the ORDER BY.
+ * Turns `limit/offset/sort` into a safe page request: the whitelist maps API names to SQL so user
+ * input never reaches the ORDER BY, and an unknown sort field is 400 naming the allowed ones.
  * `tieBreaker` keeps pages stable when the sort key has duplicates.
  */
 export function pageRequest(q: ListQuery, sortable: SortSpec, defaultSort: string, tieBreaker: string): PageRequest {
@@ -23,7 +23,9 @@ export function pageRequest(q: ListQuery, sortable: SortSpec, defaultSort: strin
   const field = desc ? raw.slice(1) : raw;
   // Own properties only: `sort=constructor` must not find Object.prototype members.
   const expr = Object.hasOwn(sortable, field) ? sortable[field] : undefined;
-  if (!expr) throw new Error(`sort field ${field} is not in the whitelist`);
+  if (!expr) {
+    throw validationFailed('Unknown sort field', [{ field: 'sort', message: `sort must be one of ${Object.keys(sortable).join(', ')} (optionally prefixed by -)` }]);
+  }
   const dir = desc ? 'DESC' : 'ASC';
   const orderBy = [{ expr, dir } as const];
   if (expr !== tieBreaker) orderBy.push({ expr: tieBreaker, dir });
@@ -38,4 +40,9 @@ export async function paginate<E extends ObjectLiteral, R>(
   req.orderBy.forEach((o, i) => (i === 0 ? qb.orderBy(o.expr, o.dir) : qb.addOrderBy(o.expr, o.dir)));
   const [rows, total] = await qb.take(req.limit).skip(req.offset).getManyAndCount();
   return { items: rows.map(map), total, limit: req.limit, offset: req.offset };
+}
+
+/** The ORDER BY clause of a page request (raw SQL lists). */
+export function orderByClause(req: PageRequest): string {
+  return req.orderBy.map((o) => `${o.expr} ${o.dir}`).join(', ');
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { assertVersion, conflict, type Page, type UserListQuery, type UserView } from '@sakip/contracts';
-import { pageRequest, paginate } from '@sakip/persistence';
+import { isUniqueViolation, pageRequest, paginate } from '@sakip/persistence';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { writeAudit, type AuditInput } from '../audit/audit';
 import { SessionFamilyEntity } from '../sessions/session.entities';
@@ -8,10 +8,6 @@ import { enqueueUserCreated, enqueueUserDeactivated, enqueueUserUpdated } from '
 import { toUserView, UserEntity } from './user.entity';
 
 const SORTABLE = { email: 'u.email', name: 'u.name', role: 'u.role', createdAt: 'u.created_at', updatedAt: 'u.updated_at' };
-
-function isUniqueViolation(err: unknown): boolean {
-  return (err as { code?: string })?.code === '23505';
-}
 
 type AuditOf = Omit<AuditInput, 'table' | 'rowId' | 'operation' | 'oldValues' | 'newValues'>;
 

@@ -1,4 +1,5 @@
-import { DEFAULT_LIMIT, validationFailed, type ListQuery, type Page } from '@sakip/contracts';
+import type { ListQuery, Page } from '@sakip/contracts';
+import { orderByClause, pageRequest } from '@sakip/persistence';
 import type { DataSource, EntityManager } from 'typeorm';
 
 export interface SqlPageOptions<Row, R> {
@@ -14,25 +15,11 @@ export interface SqlPageOptions<Row, R> {
   map: (row: Row) => R;
 }
 
-/** Parses `sort` against the whitelist: an unknown field is 400 with the allowed ones (API.md "Lists"). */
-export function orderByOf(sort: string | undefined, sortable: Record<string, string>, defaultSort: string, tieBreaker: string): string {
-  const raw = sort ?? defaultSort;
-  const desc = raw.startsWith('-');
-  const field = desc ? raw.slice(1) : raw;
-  // Own properties only: `sort=constructor` must not find Object.prototype members.
-  if (!Object.hasOwn(sortable, field)) {
-    throw validationFailed('Unknown sort field', [{ field: 'sort', message: `sort must be one of ${Object.keys(sortable).join(', ')} (optionally prefixed by -)` }]);
-  }
-  const dir = desc ? 'DESC' : 'ASC';
-  const expr = sortable[field];
-  return expr === tieBreaker ? `${expr} ${dir}` : `${expr} ${dir}, ${tieBreaker} ${dir}`;
-}
-
 /** One page of a raw SQL list with its total, in the shape every list RPC returns. */
 export async function queryPage<Row, R>(db: DataSource | EntityManager, o: SqlPageOptions<Row, R>): Promise<Page<R>> {
-  const limit = o.q.limit ?? DEFAULT_LIMIT;
-  const offset = o.q.offset ?? 0;
-  const orderBy = orderByOf(o.q.sort, o.sortable, o.defaultSort, o.tieBreaker);
+  const req = pageRequest(o.q, o.sortable, o.defaultSort, o.tieBreaker);
+  const { limit, offset } = req;
+  const orderBy = orderByClause(req);
   const n = o.params.length;
   const rows: Array<Row & { __total: string }> = await db.query(
     `SELECT page.*, count(*) OVER () AS __total FROM (${o.sql}) page ORDER BY ${orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`,
