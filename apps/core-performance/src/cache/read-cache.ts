@@ -15,7 +15,8 @@ const GENERATION_KEY = 'core:cache:gen';
  * counter, so the next read after any write computes afresh. Invalidation happens after COMMIT:
  * a read racing a write can only store fresh data under the old generation, which nobody reads
  * again. Entries also expire (TTL) so a missed bump (Redis briefly down) is bounded in time.
- * Without Redis, reads are computed directly: slower, never wrong.
+ * Without Redis, reads are computed directly: slower, never wrong. Writes made outside the service
+ * (raw SQL, the demo loader into a running stack) must call invalidate() or wait for the TTL.
  */
 @Injectable()
 export class ReadCache implements OnModuleInit, OnApplicationShutdown, ReadinessCheck {
@@ -26,8 +27,11 @@ export class ReadCache implements OnModuleInit, OnApplicationShutdown, Readiness
       // Also fired when a savepoint is released: only the outermost commit makes rows visible.
       if (queryRunner.data?.[AUDIT_WRITTEN] && !queryRunner.isTransactionActive) {
         delete queryRunner.data[AUDIT_WRITTEN];
-        void this.invalidate();
+        // Returned, so TypeORM's commit waits for it: once the write is answered, a read on any
+        // replica sees the new generation. invalidate() never throws.
+        return this.invalidate();
       }
+      return undefined;
     },
     afterTransactionRollback: ({ queryRunner }) => {
       if (!queryRunner.isTransactionActive) delete queryRunner.data?.[AUDIT_WRITTEN];

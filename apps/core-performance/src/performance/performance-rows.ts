@@ -54,8 +54,8 @@ export function statusOf(freq: Frequency, p: Period, achievements: ReadonlyMap<s
   return latest ? (achievements.get(latest) as EnteredAchievement).status : null;
 }
 
-/** target / realization as JSON numbers: the aggregated values, half-up to 4 decimals. */
-function toApi4(x: Decimal | null): number | null {
+/** Targets and realizations as JSON numbers: the aggregated values, half-up to 4 decimals. */
+export function toApiValue(x: Decimal | string | null): number | null {
   return x === null ? null : Number(new CapaianDecimal(x).toDecimalPlaces(4, CapaianDecimal.ROUND_HALF_UP).toFixed());
 }
 
@@ -110,8 +110,8 @@ export function performanceRow(
       year,
       period: p,
       throughPeriod: result.through,
-      target: toApi4(result.target),
-      realization: toApi4(result.realization),
+      target: toApiValue(result.target),
+      realization: toApiValue(result.realization),
       capaian: toApiNumber(result.capaian),
       category: categoryOf(result.capaian),
       status: statusOf(indicator.frequency, p, achievements),

@@ -9,5 +9,6 @@ import { PerformanceData } from './use-cases/performance-data.use-case';
   imports: [SettingsModule],
   controllers: [PerformanceController],
   providers: [PerformanceRepository, PerformanceData],
+  exports: [PerformanceRepository],
 })
 export class PerformanceModule {}

@@ -29,7 +29,8 @@ export class PerformanceRepository {
    * targets and achievements of that year, and the cap — in one REPEATABLE READ snapshot, so the
    * numbers agree with each other. Never a query per indicator.
    */
-  read(q: PerformanceDataQuery, access: OpdAccess): Promise<PerformanceInputs> {
+  /** `opdId: null` = the Pemda's own rows only (OpdAccess.sql). */
+  read(q: Omit<PerformanceDataQuery, 'opdId'> & { opdId?: string | null }, access: OpdAccess): Promise<PerformanceInputs> {
     return this.ds.transaction('REPEATABLE READ', async (tx) => {
       const params: unknown[] = [q.year];
       let where = access.sql('i.opd_id', params, q.opdId);

@@ -9,5 +9,6 @@ import { UpdatePeriod } from './use-cases/update-period.use-case';
 @Module({
   controllers: [PeriodsController],
   providers: [PeriodsRepository, ListPeriods, UpdatePeriod, LockPeriod],
+  exports: [PeriodsRepository],
 })
 export class PeriodsModule {}
