@@ -1,4 +1,5 @@
 import { CORE_EVENTS, CORE_SUBJECTS, Role, type AchievementHistoryView, type AchievementView, type CallerIdentity, type Page } from '@sakip/contracts';
+import { withPgClient } from '@sakip/persistence';
 import { randomUUID } from 'node:crypto';
 import { seedIndicator, seedOpd, seedPlan, type SeededPlan } from './achievement-fixtures';
 import { apiKeyAs, callerAs, errorCodeOf, startCore, type CoreHarness } from './core-harness';
@@ -280,6 +281,24 @@ describe('achievements (integration)', () => {
       expect((await core.call<AchievementView>(S.achievementGet, { id: a.id }, adminA)).status).toBe('submitted');
     });
 
+    it('answers 412, never 400 or 500, to a zero or never-matching version on edit, submit, verify and return', async () => {
+      const a = await create({ ...base(), period: 'M09' }, adminA);
+      // 2147483647: what the gateway makes of an ETag beyond int4 (versionFromIfMatch), e.g. "9999999999".
+      for (const expectedVersion of [0, 2, 2147483647]) {
+        expect(await errorCodeOf(core.call(S.achievementUpdate, { id: a.id, notes: 'x', expectedVersion }, adminA))).toBe('PRECONDITION_FAILED');
+        expect(await errorCodeOf(core.call(S.achievementSubmit, { id: a.id, expectedVersion }, adminA))).toBe('PRECONDITION_FAILED');
+      }
+      // Beyond int4 the command itself is malformed: 400, not a database overflow.
+      expect(await errorCodeOf(core.call(S.achievementUpdate, { id: a.id, notes: 'x', expectedVersion: 9999999999 }, adminA))).toBe('VALIDATION_FAILED');
+      await core.call(S.achievementSubmit, { id: a.id, expectedVersion: 1 }, adminA);
+      for (const expectedVersion of [0, 1, 2147483647]) {
+        expect(await errorCodeOf(core.call(S.achievementVerify, { id: a.id, expectedVersion }, evaluator))).toBe('PRECONDITION_FAILED');
+        expect(await errorCodeOf(core.call(S.achievementReturn, { id: a.id, note: 'n', expectedVersion }, evaluator))).toBe('PRECONDITION_FAILED');
+      }
+      expect(await errorCodeOf(core.call(S.achievementVerify, { id: a.id, expectedVersion: 9999999999 }, evaluator))).toBe('VALIDATION_FAILED');
+      expect(await core.call(S.achievementVerify, { id: a.id, expectedVersion: 2 }, evaluator)).toMatchObject({ status: 'verified', version: 3 });
+    });
+
     it('answers 412 to a stale If-Match, and 400 to an empty update', async () => {
       const a = await create({ ...base(), period: 'M08' }, adminA);
       await core.call(S.achievementUpdate, { id: a.id, notes: 'v2' }, adminA);
@@ -289,6 +308,57 @@ describe('achievements (integration)', () => {
       expect(await errorCodeOf(core.call(S.achievementUpdate, { id: a.id }, adminA))).toBe('VALIDATION_FAILED');
       const cleared = await core.call<AchievementView>(S.achievementUpdate, { id: a.id, notes: null, expectedVersion: 2 }, adminA);
       expect(cleared).toMatchObject({ notes: null, version: 3 });
+    });
+  });
+
+  describe('create against a concurrent indicator change', () => {
+    /** Resolves once a statement of the core service waits for a lock in this test's database. */
+    const someoneWaits = async () => {
+      for (let i = 0; i < 200; i++) {
+        const [row] = await core.sql<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        if (row.n > 0) return;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error('nobody waited for the lock');
+    };
+    /** Runs `change` in a transaction left open while `write` starts, commits once `write` waits for it; `write`'s outcome. */
+    const whileUncommitted = (change: string, params: unknown[], write: () => Promise<unknown>) =>
+      withPgClient(core.stack.db.adminUrl, async (c) => {
+        await c.query('BEGIN');
+        await c.query(change, params);
+        const outcome = errorOf(write());
+        await someoneWaits();
+        await c.query('COMMIT');
+        return outcome;
+      });
+
+    it('re-reads the indicator under its lock: a frequency change committed meanwhile refuses the period (400), nothing written', async () => {
+      const plan = await seedPlan(core, opdA, 2040);
+      const indicator = await seedIndicator(core, plan, { frequency: 'quarterly' });
+      const err = await whileUncommitted(`UPDATE core.indicators SET frequency = 'monthly', version = version + 1 WHERE id = $1`, [indicator], () =>
+        create({ indicatorId: indicator, year: 2041, period: 'Q1', realization: 5 }, adminA),
+      );
+      expect(err.code).toBe('VALIDATION_FAILED');
+      expect(err.details).toEqual([{ field: 'period', message: expect.stringContaining('a monthly indicator reports in M01') }]);
+      expect(await rowCount(`core.achievements WHERE indicator_id = $1`, [indicator])).toBe(0);
+      expect(await rowCount(`core.audit_log WHERE table_name = 'achievements' AND new_values->>'indicatorId' = $1`, [indicator])).toBe(0);
+    });
+
+    it('sees a plan period moved meanwhile (400 on the year)', async () => {
+      const plan = await seedPlan(core, opdA, 2050);
+      const indicator = await seedIndicator(core, plan, { frequency: 'annual' });
+      const err = await whileUncommitted(`UPDATE core.strategic_plans SET period_start = 2055, period_end = 2059 WHERE id = $1`, [plan.planId], () =>
+        create({ indicatorId: indicator, year: 2050, period: 'Y', realization: 5 }, adminA),
+      );
+      expect(err.details).toEqual([{ field: 'year', message: 'must lie in the plan period 2055–2059, got 2050' }]);
+      expect(await rowCount(`core.achievements WHERE indicator_id = $1`, [indicator])).toBe(0);
+    });
+
+    it('answers 404 when the indicator was deleted meanwhile', async () => {
+      const plan = await seedPlan(core, opdA, 2060);
+      const indicator = await seedIndicator(core, plan, { frequency: 'annual' });
+      const err = await whileUncommitted(`DELETE FROM core.indicators WHERE id = $1`, [indicator], () => create({ indicatorId: indicator, year: 2060, period: 'Y', realization: 5 }, adminA));
+      expect(err.code).toBe('NOT_FOUND');
     });
   });
 

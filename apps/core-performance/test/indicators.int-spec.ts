@@ -212,15 +212,24 @@ describe('indicators and targets (integration)', () => {
       expect((await core.sql(`SELECT name, version FROM core.indicators WHERE id = $1`, [ind.id]))[0]).toEqual({ name: 'versioned', version: 2 });
     });
 
-    it('refuses changing frequency or aggregation once targets or achievements exist (409 INVALID_STATE)', async () => {
+    it('refuses changing frequency, aggregation or polarity once targets or achievements exist (409 INVALID_STATE); weight stays editable', async () => {
       const ind = await createIndicator({ name: 'split-bound' });
       expect(await call(CORE_SUBJECTS.indicatorUpdate, { id: ind.id, frequency: 'monthly' })).toMatchObject({ frequency: 'monthly' });
       expect(await call(CORE_SUBJECTS.indicatorUpdate, { id: ind.id, frequency: 'quarterly' })).toMatchObject({ frequency: 'quarterly' });
       await call(CORE_SUBJECTS.targetPut, { id: ind.id, year: 2026, annual: 100, periods: quarters(25, 25, 25, 25) });
       expect(await errorCodeOf(call(CORE_SUBJECTS.indicatorUpdate, { id: ind.id, frequency: 'monthly' }))).toBe('INVALID_STATE');
       expect(await errorCodeOf(call(CORE_SUBJECTS.indicatorUpdate, { id: ind.id, aggregation: 'average' }))).toBe('INVALID_STATE');
-      // Same values and other fields are fine.
-      expect(await call(CORE_SUBJECTS.indicatorUpdate, { id: ind.id, frequency: 'quarterly', polarity: 'lower_better' })).toMatchObject({ polarity: 'lower_better' });
+      // Polarity decides how the stored figures score: frozen too, named in the details.
+      const err = await failure(call(CORE_SUBJECTS.indicatorUpdate, { id: ind.id, polarity: 'lower_better', weight: 2 }));
+      expect(err.code).toBe('INVALID_STATE');
+      expect(err.details).toEqual([{ field: 'polarity', message: 'locked by existing targets or achievements' }]);
+      expect((await core.sql(`SELECT polarity, weight, version FROM core.indicators WHERE id = $1`, [ind.id]))[0]).toEqual({ polarity: 'higher_better', weight: '1.0000', version: 3 });
+      // Same values and other fields are fine; weight only weights roll-ups.
+      expect(await call(CORE_SUBJECTS.indicatorUpdate, { id: ind.id, frequency: 'quarterly', polarity: 'higher_better', weight: 2.5, name: 'renamed' })).toMatchObject({
+        polarity: 'higher_better',
+        weight: 2.5,
+        name: 'renamed',
+      });
 
       const withAchievement = await createIndicator({ name: 'achieved' });
       await core.sql(`INSERT INTO core.achievements (id, indicator_id, opd_id, year, period, realization, status, input_by) VALUES ($1, $2, $3, 2026, 'Q1', 5, 'draft', 'user:x')`, [
@@ -229,6 +238,10 @@ describe('indicators and targets (integration)', () => {
         opdA,
       ]);
       expect(await errorCodeOf(call(CORE_SUBJECTS.indicatorUpdate, { id: withAchievement.id, aggregation: 'last' }))).toBe('INVALID_STATE');
+      expect(await errorCodeOf(call(CORE_SUBJECTS.indicatorUpdate, { id: withAchievement.id, polarity: 'target_based' }))).toBe('INVALID_STATE');
+      // Before any target or achievement, polarity is free.
+      const fresh = await createIndicator({ name: 'unused' });
+      expect(await call(CORE_SUBJECTS.indicatorUpdate, { id: fresh.id, polarity: 'target_based' })).toMatchObject({ polarity: 'target_based' });
     });
 
     it('deletes with its targets and plan targets, but not while achievements exist (409)', async () => {
@@ -307,6 +320,9 @@ describe('indicators and targets (integration)', () => {
         [{ year: 2026, annual: 4, periods: quarters(1, 1, 1, -1) }, 'periods.Q4'],
         [{ year: 2026, annual: 4, periods: quarters(1, 1, 1, 1.00001) }, 'periods.Q4'],
         [{ year: 2026, annual: 4.12345, periods: quarters(1, 1, 1, 1) }, 'annual'],
+        // 16 digits: beyond what a JSON double carries exactly (the achievements' rule, 15 digits).
+        [{ year: 2026, annual: 123456789012.3456, periods: quarters(123456789012.3456, 0, 0, 0) }, 'annual'],
+        [{ year: 2026, annual: 4, periods: { ...quarters(1, 1, 1, 1), Q2: 1234567890123456 } }, 'periods.Q2'],
         [{ year: 2026, annual: 4, periods: { ...quarters(1, 1, 1, 1), Q1: '1' } }, 'periods.Q1'],
         [{ year: 2026, annual: 5, periods: quarters(1, 1, 1, 1) }, 'periods'],
         [{ year: 2026, annual: 4, periods: { Q1: 1, Q2: 1, Q3: 2 } }, 'periods.Q4'],
@@ -338,20 +354,91 @@ describe('indicators and targets (integration)', () => {
       expect(await errorCodeOf(call(CORE_SUBJECTS.targetPut, { id: last.id, year: 2026, annual: 90, periods: quarters(90, 90, 90, 80) }))).toBe('VALIDATION_FAILED');
     });
 
-    it('refuses (409) once period Y of that year is locked', async () => {
+    it('refuses (409) a first split of a year whose Y is locked, and of a locked quarter only that quarter', async () => {
       await core.sql(`INSERT INTO core.periods (year, period, locked_at, locked_by) VALUES (2028, 'Y', now(), 'user:admin')`);
-      expect(await errorCodeOf(call(CORE_SUBJECTS.targetPut, { id: quarterly.id, year: 2028, annual: 4, periods: quarters(1, 1, 1, 1) }))).toBe('INVALID_STATE');
+      const err = await failure(call(CORE_SUBJECTS.targetPut, { id: quarterly.id, year: 2028, annual: 4, periods: quarters(1, 1, 1, 1) }));
+      expect(err.code).toBe('INVALID_STATE');
+      expect(err.details.map((d) => d.field)).toEqual(['annual', 'periods.Q1', 'periods.Q2', 'periods.Q3', 'periods.Q4']);
       expect(await count(`SELECT count(*) AS n FROM core.indicator_targets WHERE indicator_id = $1 AND year = 2028`, [quarterly.id])).toBe(0);
-      // Another year, or a lock on a quarter only, does not block the year's split.
+      // Nothing stored yet: every figure is a change, so a Q1 lock refuses the new Q1 (only).
       await core.sql(`INSERT INTO core.periods (year, period, locked_at) VALUES (2029, 'Q1', now())`);
-      expect(await call(CORE_SUBJECTS.targetPut, { id: quarterly.id, year: 2029, annual: 4, periods: quarters(1, 1, 1, 1) })).toMatchObject({ year: 2029 });
+      const q1 = await failure(call(CORE_SUBJECTS.targetPut, { id: quarterly.id, year: 2029, annual: 4, periods: quarters(1, 1, 1, 1) }));
+      expect(q1).toMatchObject({ code: 'INVALID_STATE', details: [{ field: 'periods.Q1', message: 'Q1 is locked by the lock on Q1' }] });
+      expect(await count(`SELECT count(*) AS n FROM core.indicator_targets WHERE indicator_id = $1 AND year = 2029`, [quarterly.id])).toBe(0);
+    });
+
+    it('refuses (409) changing any figure a lock covers, accepts unchanged ones (compared exactly) and changes elsewhere', async () => {
+      const year = 2025;
+      const q = await createIndicator({ name: 'locked quarters' });
+      const m = await createIndicator({ name: 'locked months', frequency: 'monthly' });
+      const months = (values: number[]) => Object.fromEntries(values.map((v, i) => [`M${String(i + 1).padStart(2, '0')}`, v]));
+      const put = (id: string, body: Record<string, unknown>) => call<TargetView>(CORE_SUBJECTS.targetPut, { id, year, ...body });
+      const lock = (period: string) => core.sql(`INSERT INTO core.periods (year, period, locked_at, locked_by) VALUES ($1, $2, now(), 'user:admin')`, [year, period]);
+      const stored = async (id: string) =>
+        (await core.sql(`SELECT period, value::text FROM core.indicator_target_periods WHERE indicator_id = $1 AND year = $2 ORDER BY period`, [id, year])).map((r) => `${r.period}=${r.value}`);
+
+      await put(q.id, { annual: 100, periods: quarters(25, 25, 25, 25) });
+      const flat = Array<number>(12).fill(10);
+      await put(m.id, { annual: 120, periods: { ...quarters(30, 30, 30, 30), ...months(flat) } });
+
+      await lock('Q2');
+      // The same figures again (stored as 25.0000) change nothing locked; a change outside Q2 is fine.
+      expect(await put(q.id, { annual: 100, periods: quarters(25, 25, 25, 25) })).toMatchObject({ version: 2 });
+      expect(await put(q.id, { annual: 100, periods: quarters(20, 25, 30, 25) })).toMatchObject({ periods: quarters(20, 25, 30, 25), version: 3 });
+      const q2 = await failure(put(q.id, { annual: 100, periods: quarters(20, 20, 35, 25), expectedVersion: 3 }));
+      expect(q2.code).toBe('INVALID_STATE');
+      expect(q2.message).toContain('Q2');
+      expect(q2.details).toEqual([{ field: 'periods.Q2', message: 'Q2 is locked by the lock on Q2' }]);
+      // A Q2 lock covers M04–M06; M01/M02 move freely.
+      expect(await put(m.id, { annual: 120, periods: { ...quarters(30, 30, 30, 30), ...months([5, 15, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10]) } })).toMatchObject({ version: 2 });
+      const m05 = await failure(put(m.id, { annual: 120, periods: { ...quarters(30, 30, 30, 30), ...months([5, 15, 10, 5, 15, 10, 10, 10, 10, 10, 10, 10]) } }));
+      expect(m05.details).toEqual([
+        { field: 'periods.M04', message: 'M04 is locked by the lock on Q2' },
+        { field: 'periods.M05', message: 'M05 is locked by the lock on Q2' },
+      ]);
+
+      // A semester lock covers its quarters and months.
+      await lock('S2');
+      const s2 = await failure(put(q.id, { annual: 100, periods: quarters(25, 25, 25, 25) }));
+      // Q1 (20 → 25) is open, Q3 (30 → 25) is not, Q4 is unchanged.
+      expect(s2.details).toEqual([{ field: 'periods.Q3', message: 'Q3 is locked by the lock on S2' }]);
+      expect(await put(m.id, { annual: 120, periods: { ...quarters(30, 30, 30, 30), ...months([10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10]) } })).toMatchObject({ version: 3 });
+
+      // Y covers the annual; unchanged figures still pass, even with every period locked.
+      await lock('Y');
+      const annual = await failure(put(q.id, { annual: 110, periods: quarters(30, 25, 30, 25) }));
+      expect(annual.details.map((d) => d.field)).toEqual(['annual', 'periods.Q1']);
+      expect(annual.details[0].message).toBe('Y is locked by the lock on Y');
+      expect(await put(q.id, { annual: 100.0, periods: quarters(20, 25, 30, 25) })).toMatchObject({ version: 4 });
+      expect(await stored(q.id)).toEqual(['Q1=20.0000', 'Q2=25.0000', 'Q3=30.0000', 'Q4=25.0000']);
+      expect(await count(`SELECT count(*) AS n FROM core.audit_log WHERE table_name = 'indicator_targets' AND row_id = $1`, [q.id])).toBe(4);
+    });
+
+    it('answers 412 to If-Match on a year without a target, and to a zero or never-matching version', async () => {
+      const ind = await createIndicator({ name: 'if-match targets' });
+      for (const expectedVersion of [0, 1]) {
+        expect(await errorCodeOf(call(CORE_SUBJECTS.targetPut, { id: ind.id, year: 2026, annual: 4, periods: quarters(1, 1, 1, 1), expectedVersion }))).toBe('PRECONDITION_FAILED');
+      }
+      await call(CORE_SUBJECTS.targetPut, { id: ind.id, year: 2026, annual: 4, periods: quarters(1, 1, 1, 1) });
+      for (const expectedVersion of [0, 2, 2147483647]) {
+        expect(await errorCodeOf(call(CORE_SUBJECTS.targetPut, { id: ind.id, year: 2026, annual: 8, periods: quarters(2, 2, 2, 2), expectedVersion }))).toBe('PRECONDITION_FAILED');
+      }
+      expect(await errorCodeOf(call(CORE_SUBJECTS.targetPut, { id: ind.id, year: 2026, annual: 8, periods: quarters(2, 2, 2, 2), expectedVersion: 9999999999 }))).toBe('VALIDATION_FAILED');
+      expect(await call(CORE_SUBJECTS.targetPut, { id: ind.id, year: 2026, annual: 8, periods: quarters(2, 2, 2, 2), expectedVersion: 1 })).toMatchObject({ annual: 8, version: 2 });
+
+      // Concurrent PUTs of the year queue on its row: with the same If-Match exactly one wins.
+      const results = await Promise.allSettled(
+        [3, 4, 5].map((v) => call<TargetView>(CORE_SUBJECTS.targetPut, { id: ind.id, year: 2026, annual: 4 * v, periods: quarters(v, v, v, v), expectedVersion: 2 })),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as DomainError).code] : []))).toEqual(['PRECONDITION_FAILED', 'PRECONDITION_FAILED']);
     });
   });
 
   describe('five-year targets', () => {
     it('replaces the set and returns it by year', async () => {
       const ind = await createIndicator({ name: 'renstra' });
-      expect(await call(CORE_SUBJECTS.planTargetGet, { id: ind.id })).toEqual({ indicatorId: ind.id, items: [] });
+      expect(await call(CORE_SUBJECTS.planTargetGet, { id: ind.id })).toEqual({ indicatorId: ind.id, items: [], version: 1 });
       const put = await call<PlanTargetsView>(CORE_SUBJECTS.planTargetPut, {
         id: ind.id,
         items: [
@@ -360,7 +447,7 @@ describe('indicators and targets (integration)', () => {
           { year: 2029, annual: 0 },
         ],
       });
-      expect(put).toEqual({ indicatorId: ind.id, items: [{ year: 2025, annual: 60.5 }, { year: 2027, annual: 70 }, { year: 2029, annual: 0 }] });
+      expect(put).toEqual({ indicatorId: ind.id, items: [{ year: 2025, annual: 60.5 }, { year: 2027, annual: 70 }, { year: 2029, annual: 0 }], version: 2 });
       expect(await call(CORE_SUBJECTS.planTargetGet, { id: ind.id }, viewerA)).toEqual(put);
       const replaced = await call<PlanTargetsView>(CORE_SUBJECTS.planTargetPut, { id: ind.id, items: [{ year: 2026, annual: 65 }] });
       expect(replaced.items).toEqual([{ year: 2026, annual: 65 }]);
@@ -371,13 +458,39 @@ describe('indicators and targets (integration)', () => {
         [[{ year: 2026, annual: 1 }, { year: 2026, annual: 2 }], 'items.1.year'],
         [[{ year: 2026, annual: -1 }], 'items.0.annual'],
         [[{ year: 2026, annual: 1.00001 }], 'items.0.annual'],
+        [[{ year: 2026, annual: 1234567890123456 }], 'items.0.annual'],
+        [[{ year: 2026, annual: 123456789012.3456 }], 'items.0.annual'],
       ];
       for (const [items, field] of bad) {
         const err = await failure(call(CORE_SUBJECTS.planTargetPut, { id: ind.id, items }));
         expect(err.code).toBe('VALIDATION_FAILED');
         expect(err.details.map((d) => d.field)).toContain(field);
       }
-      expect((await call<PlanTargetsView>(CORE_SUBJECTS.planTargetGet, { id: ind.id })).items).toEqual([{ year: 2026, annual: 65 }]);
+      expect(await call<PlanTargetsView>(CORE_SUBJECTS.planTargetGet, { id: ind.id })).toEqual({ indicatorId: ind.id, items: [{ year: 2026, annual: 65 }], version: 3 });
+    });
+
+    it('versions the set: If-Match on PUT (412 when stale, zero or never-matching), the indicator itself untouched', async () => {
+      const ind = await createIndicator({ name: 'renstra versioned' });
+      const first = await call<PlanTargetsView>(CORE_SUBJECTS.planTargetPut, { id: ind.id, items: [{ year: 2025, annual: 10 }], expectedVersion: 1 });
+      expect(first).toEqual({ indicatorId: ind.id, items: [{ year: 2025, annual: 10 }], version: 2 });
+      for (const expectedVersion of [1, 0, 2147483647]) {
+        expect(await errorCodeOf(call(CORE_SUBJECTS.planTargetPut, { id: ind.id, items: [{ year: 2026, annual: 20 }], expectedVersion }))).toBe('PRECONDITION_FAILED');
+      }
+      expect(await errorCodeOf(call(CORE_SUBJECTS.planTargetPut, { id: ind.id, items: [], expectedVersion: 9999999999 }))).toBe('VALIDATION_FAILED');
+      expect(await call(CORE_SUBJECTS.planTargetGet, { id: ind.id })).toEqual(first);
+      expect(await call(CORE_SUBJECTS.planTargetPut, { id: ind.id, items: [], expectedVersion: 2 })).toEqual({ indicatorId: ind.id, items: [], version: 3 });
+      expect(await call(CORE_SUBJECTS.indicatorGet, { id: ind.id })).toMatchObject({ version: 1, updatedAt: ind.updatedAt });
+      expect(await count(`SELECT count(*) AS n FROM core.audit_log WHERE table_name = 'indicator_plan_targets' AND row_id = $1`, [ind.id])).toBe(2);
+    });
+
+    it('serialises concurrent PUTs of the set: with the same If-Match exactly one wins', async () => {
+      const ind = await createIndicator({ name: 'renstra race' });
+      const results = await Promise.allSettled(
+        [10, 20, 30].map((annual) => call<PlanTargetsView>(CORE_SUBJECTS.planTargetPut, { id: ind.id, items: [{ year: 2027, annual }], expectedVersion: 1 })),
+      );
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as DomainError).code] : []))).toEqual(['PRECONDITION_FAILED', 'PRECONDITION_FAILED']);
+      expect((await call<PlanTargetsView>(CORE_SUBJECTS.planTargetGet, { id: ind.id })).version).toBe(2);
     });
   });
 });

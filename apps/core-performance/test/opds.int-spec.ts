@@ -194,6 +194,20 @@ describe('OPDs (integration)', () => {
       await remove(d.id);
     });
 
+    it('honours If-Match: a stale, zero or never-matching version is 412 and keeps the OPD', async () => {
+      const e = await create({ code: 'DISPORA', name: 'Dinas Pemuda dan Olahraga' });
+      await update({ id: e.id, name: 'Dinas Pemuda, Olahraga' });
+      for (const expectedVersion of [1, 0, 2147483647]) {
+        expect(await errorCodeOf(core.call(CORE_SUBJECTS.opdDelete, { id: e.id, expectedVersion }, admin))).toBe(ErrorCode.PreconditionFailed);
+      }
+      // Beyond int4 the command itself is malformed (the gateway turns such an ETag into 2147483647).
+      expect(await errorCodeOf(core.call(CORE_SUBJECTS.opdDelete, { id: e.id, expectedVersion: 9999999999 }, admin))).toBe(ErrorCode.ValidationFailed);
+      expect((await get(e.id)).version).toBe(2);
+      expect((await audits(e.id)).map((x) => x.operation)).toEqual(['insert', 'update']);
+      expect(await core.call(CORE_SUBJECTS.opdDelete, { id: e.id, expectedVersion: 2 }, admin)).toBeNull();
+      expect(await errorCodeOf(get(e.id))).toBe(ErrorCode.NotFound);
+    });
+
     it('deletes an unreferenced OPD (then 404), audits it and emits deleted with the next version', async () => {
       await remove(b.id);
       expect(await errorCodeOf(get(b.id))).toBe(ErrorCode.NotFound);

@@ -1,5 +1,7 @@
 import { CORE_SUBJECTS, Role, type DomainError, type Page, type PlanNodeView, type StrategicPlanTreeView, type StrategicPlanView } from '@sakip/contracts';
+import { withPgClient } from '@sakip/persistence';
 import { randomUUID } from 'node:crypto';
+import { lockPlanOwner } from '../src/planning/strategic-plans.repository';
 import { apiKeyAs, callerAs, errorCodeOf, startCore, type CoreHarness } from './core-harness';
 
 /** The DomainError an RPC failed with (fails the test if it succeeded). */
@@ -106,6 +108,12 @@ describe('planning: strategic plans and the plan tree (integration)', () => {
       const updated = await call<StrategicPlanView>(CORE_SUBJECTS.strategicPlanUpdate, { id: plan.id, vision: 'Visi baru', expectedVersion: 1 });
       expect(updated).toMatchObject({ vision: 'Visi baru', version: 2 });
       expect(await errorCodeOf(call(CORE_SUBJECTS.strategicPlanUpdate, { id: plan.id, mission: 'x', expectedVersion: 1 }))).toBe('PRECONDITION_FAILED');
+      // 0 and 2147483647 (the gateway's reading of an ETag beyond int4) never match: 412, not 400/500.
+      for (const expectedVersion of [0, 2147483647]) {
+        expect(await errorCodeOf(call(CORE_SUBJECTS.strategicPlanUpdate, { id: plan.id, mission: 'x', expectedVersion }))).toBe('PRECONDITION_FAILED');
+        expect(await errorCodeOf(call(CORE_SUBJECTS.strategicPlanDelete, { id: plan.id, expectedVersion }))).toBe('PRECONDITION_FAILED');
+      }
+      expect(await errorCodeOf(call(CORE_SUBJECTS.strategicPlanUpdate, { id: plan.id, mission: 'x', expectedVersion: 9999999999 }))).toBe('VALIDATION_FAILED');
       expect(await errorCodeOf(call(CORE_SUBJECTS.strategicPlanUpdate, { id: plan.id }))).toBe('VALIDATION_FAILED');
       expect(await errorCodeOf(call(CORE_SUBJECTS.strategicPlanUpdate, { id: plan.id, periodStart: 2051 }))).toBe('VALIDATION_FAILED');
       expect(await call(CORE_SUBJECTS.strategicPlanUpdate, { id: plan.id, periodStart: 2051, periodEnd: 2055 })).toMatchObject({ periodStart: 2051, periodEnd: 2055, version: 3 });
@@ -332,6 +340,90 @@ describe('planning: strategic plans and the plan tree (integration)', () => {
       expect(del.message).toContain('RPJMD sasaran');
       // Moving the RPJMD so it no longer overlaps the linked OPD plan is refused too.
       expect(await errorCodeOf(call(CORE_SUBJECTS.strategicPlanUpdate, { id: rpjmd.id, periodStart: 2035, periodEnd: 2039 }, superAdmin))).toBe('INVALID_STATE');
+    });
+  });
+
+  describe('overlapping five-year plans', () => {
+    const newOpd = async () => {
+      const id = randomUUID();
+      await core.sql(`INSERT INTO core.opds (id, code, name) VALUES ($1, $2, 'Dinas')`, [id, `O-${id.slice(0, 8)}`]);
+      return id;
+    };
+    const plan = (opdId: string | null, periodStart: number) => ({ opdId, periodStart, periodEnd: periodStart + 4, vision: 'v', mission: 'm' });
+    const plansOf = async (opdId: string) => (await core.sql(`SELECT period_start FROM core.strategic_plans WHERE opd_id = $1 ORDER BY period_start`, [opdId])).map((r) => r.period_start);
+    /** Resolves once a statement of the core service waits for a lock in this test's database. */
+    const someoneWaits = async () => {
+      for (let i = 0; i < 200; i++) {
+        const [row] = await core.sql(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+        if (row.n > 0) return;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error('nobody waited for the lock');
+    };
+
+    it('refuses a plan overlapping another of the same OPD (409 naming it); adjacent periods and other OPDs are fine', async () => {
+      const opd = await newOpd();
+      const first = await createPlan(plan(opd, 2025), superAdmin);
+      for (const start of [2021, 2027, 2029]) {
+        const err = await failure(createPlan(plan(opd, start), superAdmin));
+        expect(err.code).toBe('CONFLICT');
+        expect(err.message).toContain(first.id);
+        expect(err.details).toEqual([{ field: 'periodStart', message: `overlaps strategic plan ${first.id} (2025–2029)`, planId: first.id }]);
+      }
+      expect(await createPlan(plan(opd, 2030), superAdmin)).toMatchObject({ periodStart: 2030 });
+      expect(await createPlan(plan(opd, 2020), superAdmin)).toMatchObject({ periodStart: 2020 });
+      expect(await createPlan(plan(await newOpd(), 2027), superAdmin)).toMatchObject({ periodStart: 2027 });
+      expect(await plansOf(opd)).toEqual([2020, 2025, 2030]);
+    });
+
+    it('refuses an overlapping RPJMD the same way', async () => {
+      const err = await failure(createPlan(plan(null, 2027), superAdmin));
+      expect(err.code).toBe('CONFLICT');
+      expect(err.details[0]).toMatchObject({ planId: rpjmd.id });
+      expect(err.message).toContain('RPJMD');
+    });
+
+    it('refuses a period or OPD change onto an overlapping plan; the plan itself never counts', async () => {
+      const opd = await newOpd();
+      const other = await newOpd();
+      const x = await createPlan(plan(opd, 2080), superAdmin);
+      const y = await createPlan(plan(opd, 2090), superAdmin);
+      const z = await createPlan(plan(other, 2086), superAdmin);
+      const err = await failure(call(CORE_SUBJECTS.strategicPlanUpdate, { id: y.id, periodStart: 2083, periodEnd: 2087 }, superAdmin));
+      expect(err.code).toBe('CONFLICT');
+      expect(err.details[0]).toMatchObject({ planId: x.id });
+      expect(await call(CORE_SUBJECTS.strategicPlanUpdate, { id: y.id, periodStart: 2085, periodEnd: 2089 }, superAdmin)).toMatchObject({ periodStart: 2085, version: 2 });
+      expect(await call(CORE_SUBJECTS.strategicPlanUpdate, { id: y.id, periodStart: 2086, periodEnd: 2090 }, superAdmin)).toMatchObject({ periodStart: 2086, version: 3 });
+      const moved = await failure(call(CORE_SUBJECTS.strategicPlanUpdate, { id: y.id, opdId: other }, superAdmin));
+      expect(moved.code).toBe('CONFLICT');
+      expect(moved.details[0]).toMatchObject({ planId: z.id });
+      expect(await plansOf(opd)).toEqual([2080, 2086]);
+      expect(await auditCount('strategic_plans', y.id, 'update')).toBe(2);
+    });
+
+    it('is race-free: a create waits for the OPD lock of a concurrent plan write, then sees its plan', async () => {
+      const opd = await newOpd();
+      const heldId = randomUUID();
+      const pending = await withPgClient(core.stack.db.adminUrl, async (c) => {
+        await c.query('BEGIN');
+        await lockPlanOwner(c, opd);
+        await c.query(`INSERT INTO core.strategic_plans (id, opd_id, period_start, period_end, vision, mission) VALUES ($1, $2, 2090, 2094, 'v', 'm')`, [heldId, opd]);
+        const create = failure(createPlan(plan(opd, 2092), superAdmin));
+        await someoneWaits();
+        await c.query('COMMIT');
+        return create;
+      });
+      expect(pending.code).toBe('CONFLICT');
+      expect(pending.details[0]).toMatchObject({ planId: heldId });
+      expect(await plansOf(opd)).toEqual([2090]);
+    });
+
+    it('lets exactly one of several concurrent overlapping creates win', async () => {
+      const opd = await newOpd();
+      const results = await Promise.allSettled([2060, 2061, 2062, 2063, 2064].map((start) => createPlan(plan(opd, start), superAdmin)));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      expect(results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as DomainError).code] : []))).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT']);
+      expect(await plansOf(opd)).toHaveLength(1);
     });
   });
 

@@ -54,11 +54,11 @@ export class AchievementsRepository {
     return row ?? null;
   }
 
-  async findIndicator(id: string): Promise<IndicatorForAchievement | null> {
-    const [row] = await this.ds.query(
+  async findIndicator(id: string, db: DataSource | EntityManager = this.ds, lock: '' | 'FOR SHARE' = ''): Promise<IndicatorForAchievement | null> {
+    const [row] = await db.query(
       `SELECT i.id, i.opd_id, i.frequency, sp.period_start, sp.period_end
          FROM core.indicators i JOIN core.strategic_plans sp ON sp.id = i.strategic_plan_id
-        WHERE i.id = $1`,
+        WHERE i.id = $1 ${lock}`,
       [id],
     );
     return row ?? null;
@@ -93,12 +93,20 @@ export class AchievementsRepository {
     });
   }
 
-  /** Inserts a draft with its creation history row (null → draft), audit row and file links. 409 on a duplicate period. */
-  create(input: NewAchievement, caller: CallerIdentity): Promise<AchievementRow> {
+  /**
+   * Inserts a draft with its creation history row (null → draft), audit row and file links. 409 on
+   * a duplicate period. The indicator (and its plan) is re-read FOR SHARE first and handed to
+   * `check`, which throws to refuse: an indicator or plan update (FOR UPDATE) either committed
+   * before and is checked here, or waits for this insert and then sees it among the dependants.
+   */
+  create(input: NewAchievement, caller: CallerIdentity, check: (indicator: IndicatorForAchievement) => void): Promise<AchievementRow> {
     return mapConstraintErrors(
       () =>
         this.ds.transaction(async (tx) => {
           await assertPeriodOpen(tx, input.year, input.period);
+          const indicator = await this.findIndicator(input.indicatorId, tx, 'FOR SHARE');
+          if (!indicator) throw notFound('Indicator');
+          check(indicator);
           const [row]: AchievementRow[] = await tx.query(
             `INSERT INTO core.achievements (id, indicator_id, opd_id, year, period, realization, status, notes, document_ids, input_by)
              VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $8::uuid[], $9) RETURNING ${ACHIEVEMENT_COLUMNS}`,

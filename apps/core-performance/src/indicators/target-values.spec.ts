@@ -10,6 +10,9 @@ describe('targetValueText', () => {
     [33.3333, '33.3333'],
     [123456789012345, '123456789012345'],
     [1234567890.1234, '1234567890.1234'],
+    [99999999999.9999, '99999999999.9999'], // 15 digits: the most a double carries exactly
+    [999999999999999, '999999999999999'],
+    [0.0001, '0.0001'],
   ])('%p → %p', (value, text) => {
     const errors: ErrorDetail[] = [];
     expect(targetValueText(value, 'annual', errors)).toBe(text);
@@ -25,8 +28,11 @@ describe('targetValueText', () => {
     [1.23456, 'at most 4 decimals'],
     [0.00001, 'at most 4 decimals'],
     [1e-7, 'at most 4 decimals'], // exponent notation
-    [1e16, 'below 10^16'],
-    [1e21, 'below 10^16'],
+    [1e16, 'at most 15 digits'],
+    [1e21, 'at most 15 digits'], // exponent notation
+    [1234567890123456, 'at most 15 digits'], // 16 integer digits
+    [123456789012.3456, 'at most 15 digits'], // 12 + 4 digits: beyond a double's exact range
+    [Number('9007199254740993'), 'at most 15 digits'], // a JSON double already rounded it to …992
   ])('%p is refused: %s', (value, message) => {
     const errors: ErrorDetail[] = [];
     expect(targetValueText(value, 'periods.Q1', errors)).toBeNull();

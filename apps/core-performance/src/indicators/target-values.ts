@@ -1,14 +1,19 @@
-import type { ErrorDetail } from '@sakip/contracts';
+import { isRealizationNumber, type ErrorDetail } from '@sakip/contracts';
 import { ALL_PERIODS } from '../periods/period-calendar';
 
-/** numeric(20,4): 16 digits before the point, 4 after. */
-const MAX_INTEGER_DIGITS = 16;
+/**
+ * The achievements' rule (isRealizationNumber): at most 4 decimals (numeric(20,4)) and 15 digits
+ * in all, so that every accepted value survives JSON's double exactly — what the client wrote is
+ * what is stored and what the view answers.
+ */
 const MAX_DECIMALS = 4;
+const MAX_DIGITS = 15;
 
 /**
- * A target value as the API takes it (a JSON number ≥ 0 with at most 4 decimals) turned into the
- * exact decimal text the split rules and the database work with; null after pushing the problem.
- * A JSON number is read through its shortest text (`0.1` → "0.1"), so no float arithmetic happens.
+ * A target value as the API takes it (a JSON number ≥ 0, at most 4 decimals and 15 digits)
+ * turned into the exact decimal text the split rules and the database work with; null after
+ * pushing the problem. A JSON number is read through its shortest text (`0.1` → "0.1"), so no
+ * float arithmetic happens.
  */
 export function targetValueText(value: unknown, field: string, errors: ErrorDetail[]): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -21,18 +26,13 @@ export function targetValueText(value: unknown, field: string, errors: ErrorDeta
   }
   const text = String(value);
   const m = /^(\d+)(?:\.(\d+))?$/.exec(text);
-  // Exponent notation (`1e-7`, `1e+21`) appears only far outside numeric(20,4) on either side.
-  const decimals = m ? (m[2] ?? '').length : value < 1 ? Infinity : 0;
-  if (!m && value >= 1) {
-    errors.push({ field, message: `must be below 10^${MAX_INTEGER_DIGITS}` });
-    return null;
-  }
-  if (decimals > MAX_DECIMALS) {
+  // Exponent notation (`1e-7`, `1e+21`) appears only far outside these bounds on either side.
+  if (!m ? value < 1 : (m[2] ?? '').length > MAX_DECIMALS) {
     errors.push({ field, message: `must have at most ${MAX_DECIMALS} decimals, got ${text}` });
     return null;
   }
-  if ((m as RegExpExecArray)[1].length > MAX_INTEGER_DIGITS) {
-    errors.push({ field, message: `must be below 10^${MAX_INTEGER_DIGITS}` });
+  if (!isRealizationNumber(value)) {
+    errors.push({ field, message: `must have at most ${MAX_DIGITS} digits in all (a JSON number carries no more exactly), got ${text}` });
     return null;
   }
   return text;

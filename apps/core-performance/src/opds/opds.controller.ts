@@ -1,5 +1,5 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { CORE_SUBJECTS, CreateOpdRequest, IdRequest, OpdListQuery, UpdateOpdCommand, type CallerIdentity } from '@sakip/contracts';
+import { CORE_SUBJECTS, CreateOpdRequest, DeleteOpdCommand, IdRequest, OpdListQuery, UpdateOpdCommand, type CallerIdentity } from '@sakip/contracts';
 import { Caller, RpcController } from '@sakip/messaging';
 import { ManageOpds } from './use-cases/manage-opds.use-case';
 
@@ -29,8 +29,8 @@ export class OpdsController {
   }
 
   @MessagePattern(CORE_SUBJECTS.opdDelete)
-  async delete(@Payload() req: IdRequest, @Caller() caller: CallerIdentity | null) {
-    await this.manage.delete(caller, req.id);
+  async delete(@Payload() cmd: DeleteOpdCommand, @Caller() caller: CallerIdentity | null) {
+    await this.manage.delete(caller, cmd.id, cmd.expectedVersion);
     return null;
   }
 }

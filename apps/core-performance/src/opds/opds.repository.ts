@@ -154,14 +154,15 @@ export class OpdsRepository {
   /**
    * Deletes an OPD nothing refers to: plans, indicators, achievements… refuse it through their
    * foreign keys (409), and so do active users core knows of (auth's accounts are not ours to
-   * orphan). Returns false when the OPD is gone.
+   * orphan). Returns false when the OPD is gone; a stale `expectedVersion` is 412.
    */
-  async delete(id: string, by: ChangedBy): Promise<boolean> {
+  async delete(id: string, by: ChangedBy, expectedVersion?: number): Promise<boolean> {
     return mapConstraintErrors(
       () =>
         this.ds.transaction(async (tx) => {
           const before = await this.lock(tx, id);
           if (!before) return false;
+          assertVersion(expectedVersion, before.version);
           const [user] = await tx.query<unknown[]>(`SELECT 1 FROM core.user_directory WHERE opd_id = $1 AND is_active LIMIT 1`, [id]);
           if (user) throw conflict('Active users still belong to this OPD; move or deactivate them first');
           await tx.query(`DELETE FROM core.opds WHERE id = $1`, [id]);

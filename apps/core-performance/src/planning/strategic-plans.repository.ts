@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertVersion, type CallerIdentity, type Page, type StrategicPlanListQuery, type StrategicPlanView } from '@sakip/contracts';
+import { assertVersion, conflict, type CallerIdentity, type Page, type StrategicPlanListQuery, type StrategicPlanView } from '@sakip/contracts';
 import { uuidv7 } from '@sakip/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { OpdAccess } from '../access/opd-access';
@@ -32,6 +32,38 @@ export interface PlanDependants {
 }
 
 const COLUMN_OF: Record<keyof NewStrategicPlan, string> = { opdId: 'opd_id', periodStart: 'period_start', periodEnd: 'period_end', vision: 'vision', mission: 'mission' };
+
+/** Advisory-lock class of plan owners ("PLAN" in ASCII); the key is a hash of the OPD id, or of "rpjmd". */
+const PLAN_OWNER_LOCK_CLASS = 0x504c414e;
+
+/**
+ * Serialises the plan writes of one owner (an OPD, or the Pemda's RPJMDs) for the rest of the
+ * transaction. Its own statement: under READ COMMITTED the next statement's snapshot then sees
+ * every plan committed by the previous holder. A hash collision only serialises two owners.
+ */
+export async function lockPlanOwner(db: Pick<EntityManager, 'query'>, opdId: string | null): Promise<void> {
+  await db.query(`SELECT pg_advisory_xact_lock($1, hashtext(coalesce($2::text, 'rpjmd')))`, [PLAN_OWNER_LOCK_CLASS, opdId]);
+}
+
+/**
+ * 409 CONFLICT naming the owner's plan whose five years overlap [start, end] (the unique index
+ * only knows period_start, so 2025–2029 and 2027–2031 would both fit it). Race-free: it checks
+ * under the owner's lock, which every plan create and period/OPD change takes first.
+ */
+async function assertNoOverlap(tx: EntityManager, opdId: string | null, start: number, end: number, exceptId: string | null): Promise<void> {
+  await lockPlanOwner(tx, opdId);
+  const [other]: Array<{ id: string; period_start: number; period_end: number }> = await tx.query(
+    `SELECT id, period_start, period_end FROM core.strategic_plans
+      WHERE opd_id IS NOT DISTINCT FROM $1::uuid AND period_start <= $3 AND $2 <= period_end AND ($4::uuid IS NULL OR id <> $4::uuid)
+      ORDER BY period_start, id LIMIT 1`,
+    [opdId, start, end, exceptId],
+  );
+  if (!other) return;
+  const existing = opdId === null ? 'The Pemda already has the RPJMD' : 'This OPD already has the strategic plan';
+  throw conflict(`${existing} ${other.period_start}–${other.period_end} (${other.id}), which overlaps ${start}–${end}`, [
+    { field: 'periodStart', message: `overlaps strategic plan ${other.id} (${other.period_start}–${other.period_end})`, planId: other.id },
+  ]);
+}
 
 @Injectable()
 export class StrategicPlansRepository {
@@ -69,6 +101,7 @@ export class StrategicPlansRepository {
     return mapConstraintErrors(
       () =>
         this.ds.transaction(async (tx) => {
+          await assertNoOverlap(tx, plan.opdId, plan.periodStart, plan.periodEnd, null);
           const id = uuidv7();
           const [row]: StrategicPlanRow[] = await tx.query(
             `INSERT INTO core.strategic_plans (id, opd_id, period_start, period_end, vision, mission)
@@ -102,6 +135,8 @@ export class StrategicPlansRepository {
           const start = patch.periodStart ?? before.period_start;
           const end = patch.periodEnd ?? before.period_end;
           check(before, await this.dependants(tx, id, start, end));
+          const opdId = patch.opdId !== undefined ? patch.opdId : before.opd_id;
+          if (start !== before.period_start || end !== before.period_end || opdId !== before.opd_id) await assertNoOverlap(tx, opdId, start, end, id);
           const keys = Object.keys(patch) as Array<keyof NewStrategicPlan>;
           const params: unknown[] = [id];
           const sets = keys.map((k) => {

@@ -80,7 +80,7 @@ export class IndicatorsController {
 
   @Put(':id/targets')
   @Allow('plans.write')
-  @ApiOperation({ summary: "Replaces one year's target and split; 409 while period Y of that year is locked" })
+  @ApiOperation({ summary: "Replaces one year's target and split; 409 when it changes a figure of a locked period (the annual: Y; a quarter: itself, its semester or Y; a month: any lock covering it)" })
   @ApiOkResponse({ type: TargetView })
   @ApiHeader(IF_MATCH)
   putTargets(@Param() p: IdParam, @Body() body: PutTargetsRequest, @Req() req: AuthedRequest) {
@@ -100,7 +100,9 @@ export class IndicatorsController {
   @Allow('plans.write')
   @ApiOperation({ summary: 'Replaces the five-year targets' })
   @ApiOkResponse({ type: PlanTargetsView })
+  @ApiHeader(IF_MATCH)
   putPlanTargets(@Param() p: IdParam, @Body() body: PutPlanTargetsRequest, @Req() req: AuthedRequest) {
-    return this.rpc.request<PlanTargetsView>(CORE_SUBJECTS.planTargetPut, { ...body, id: p.id }, rpcOptions(req));
+    const expectedVersion = versionFromIfMatch(req.headers['if-match']);
+    return this.rpc.request<PlanTargetsView>(CORE_SUBJECTS.planTargetPut, { ...body, id: p.id, expectedVersion }, rpcOptions(req));
   }
 }

@@ -8,6 +8,8 @@ import { IdParam } from '../http/id-param';
 import { Paged } from '../http/paged';
 import { rpcOptions, type AuthedRequest } from '../http/request';
 
+const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag from a previous read; a stale one → 412' };
+
 /** OPDs (agencies): every role reads (a caller bound to an OPD sees only its own); super_admin manages. */
 @ApiTags('OPDs')
 @ApiBearerAuth()
@@ -39,7 +41,7 @@ export class OpdsController {
   @Patch(':id')
   @Allow('opds.manage')
   @ApiOkResponse({ type: OpdView })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; a stale one → 412' })
+  @ApiHeader(IF_MATCH)
   update(@Param() p: IdParam, @Body() body: UpdateOpdRequest, @Req() req: AuthedRequest) {
     const expectedVersion = versionFromIfMatch(req.headers['if-match']);
     return this.rpc.request<OpdView>(CORE_SUBJECTS.opdUpdate, { ...body, id: p.id, expectedVersion }, rpcOptions(req));
@@ -49,7 +51,9 @@ export class OpdsController {
   @Delete(':id')
   @Allow('opds.manage')
   @NoContent()
+  @ApiHeader(IF_MATCH)
   async delete(@Param() p: IdParam, @Req() req: AuthedRequest) {
-    await this.rpc.request(CORE_SUBJECTS.opdDelete, { id: p.id }, rpcOptions(req));
+    const expectedVersion = versionFromIfMatch(req.headers['if-match']);
+    await this.rpc.request(CORE_SUBJECTS.opdDelete, { id: p.id, expectedVersion }, rpcOptions(req));
   }
 }

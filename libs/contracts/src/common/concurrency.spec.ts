@@ -14,7 +14,18 @@ describe('ETag / If-Match', () => {
     expect(versionFromIfMatch('*')).toBeUndefined();
   });
 
-  it.each(['7', '"abc"', '"1", "2"', 'W/7'])('refuses the malformed header %j with 400', (h) => {
+  it('keeps every int4 version, including 0 (a period never set) and the largest', () => {
+    expect(versionFromIfMatch('"0"')).toBe(0);
+    expect(versionFromIfMatch('"2147483647"')).toBe(2147483647);
+  });
+
+  it.each(['"2147483648"', '"9999999999"', 'W/"99999999999999999999"'])('turns %j (beyond any int4 version) into one that never matches: 412, not 400/500', (h) => {
+    const version = versionFromIfMatch(h) as number;
+    expect(version).toBe(2147483647);
+    expect(() => assertVersion(version, 3)).toThrow(expect.objectContaining({ code: ErrorCode.PreconditionFailed }));
+  });
+
+  it.each(['7', '"abc"', '"1", "2"', 'W/7', '"-1"', '"1.5"', `"${'9'.repeat(65)}"`])('refuses the malformed header %j with 400', (h) => {
     expect(() => versionFromIfMatch(h)).toThrow(expect.objectContaining({ code: ErrorCode.ValidationFailed }));
   });
 

@@ -7,14 +7,20 @@ export function etagFor(version: number): string {
 
 /**
  * The version an `If-Match` header demands: undefined when absent or `*` (no condition).
- * Accepts `"3"` and weak `W/"3"`; anything else is a 400, not a silent pass.
+ * Accepts `"3"` and weak `W/"3"`; anything else is a 400, not a silent pass. Versions are int4
+ * columns: a number above 2147483647 is well-formed but can never match, so it comes back as
+ * 2147483647 — the top int4 version, which no row reaches in practice (it would take 2^31 writes
+ * to one row, and its next write would overflow) — and the write answers 412 like any stale
+ * version, on every route, instead of overflowing the database parameter (500).
  */
 export function versionFromIfMatch(header: string | string[] | undefined): number | undefined {
+  const INT4_MAX = 2147483647;
   const value = (Array.isArray(header) ? header[0] : header)?.trim();
   if (!value || value === '*') return undefined;
-  const m = /^(?:W\/)?"(\d{1,10})"$/.exec(value);
+  const m = /^(?:W\/)?"(\d{1,64})"$/.exec(value);
   if (!m) throw new DomainError(ErrorCode.ValidationFailed, 'If-Match must be an ETag from this API, e.g. "3"', [{ field: 'If-Match', message: 'malformed' }]);
-  return Number(m[1]);
+  const version = Number(m[1]);
+  return version > INT4_MAX ? INT4_MAX : version;
 }
 
 /** Services call this with the stored version before writing. */

@@ -1,5 +1,5 @@
 import { validateDto } from '../common/validation';
-import { CreateAchievementRequest, isRealizationNumber } from './achievements.dto';
+import { AchievementActionCommand, CreateAchievementRequest, isRealizationNumber, ReturnAchievementCommand, UpdateAchievementCommand } from './achievements.dto';
 
 describe('isRealizationNumber', () => {
   it.each([0, -0, 1, -12.5, 87.5, 0.0001, 123.4567, 99999999999.9999, 999999999999999, 2.5e12])('%p is a realization', (n) => {
@@ -27,5 +27,22 @@ describe('CreateAchievementRequest', () => {
     } catch (err) {
       expect((err as { details: unknown[] }).details).toEqual([{ field: 'realization', message: 'realization must be a JSON number with at most 4 decimals and 15 digits' }]);
     }
+  });
+});
+
+describe('expectedVersion (If-Match) of the achievement commands', () => {
+  const id = '00000000-0000-4000-8000-000000000001';
+  const commands = [
+    ['UpdateAchievementCommand', UpdateAchievementCommand, { id, notes: 'x' }],
+    ['AchievementActionCommand', AchievementActionCommand, { id }],
+    ['ReturnAchievementCommand', ReturnAchievementCommand, { id, note: 'x' }],
+  ] as const;
+
+  it.each(commands)('%s takes 0 … 2147483647 (0 and unknown versions are then 412 in the service)', (_name, cls, body) => {
+    for (const expectedVersion of [0, 1, 2147483647]) expect(validateDto(cls, { ...body, expectedVersion })).toMatchObject({ expectedVersion });
+  });
+
+  it.each(commands)('%s refuses what no int4 column holds (400 instead of a database overflow)', (_name, cls, body) => {
+    for (const expectedVersion of [2147483648, 9999999999, -1, 1.5]) expect(() => validateDto(cls, { ...body, expectedVersion })).toThrow();
   });
 });

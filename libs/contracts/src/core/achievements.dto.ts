@@ -8,6 +8,8 @@ import { ACHIEVEMENT_STATUSES, type AchievementStatus } from './enums';
 import { PERIOD_KEYS } from './periods.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** If-Match versions are int4; 0 or one past the row's version is simply stale (412), never a 400 or an overflow. */
+const MAX_VERSION = 2147483647;
 
 /**
  * A realization is a JSON number (never a string) with at most 4 decimals (numeric(20,4)) and at
@@ -134,15 +136,15 @@ export class AchievementHistoryView {
 /** RPC commands: the public body plus the path id and the If-Match version. */
 export class UpdateAchievementCommand extends UpdateAchievementRequest {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_VERSION) expectedVersion?: number;
 }
 
 export class AchievementActionCommand {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_VERSION) expectedVersion?: number;
 }
 
 export class ReturnAchievementCommand extends ReturnAchievementRequest {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_VERSION) expectedVersion?: number;
 }

@@ -20,6 +20,8 @@ const nullText = ({ value }: { value: unknown }) => (value === 'null' ? null : v
 const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const notUndefined = ValidateIf((_o, v) => v !== undefined);
 const sortOptions = (fields: readonly string[]) => [...fields, ...fields.map((f) => `-${f}`)];
+/** If-Match versions are int4; 0 or one past the row's version is simply stale (412), never a 400 or an overflow. */
+const MAX_VERSION = 2147483647;
 
 /** weight is numeric(10,4): > 0, at most 4 decimals. */
 const WEIGHT_MAX = 999999.9999;
@@ -95,14 +97,16 @@ export class UpdateIndicatorRequest {
   @ApiPropertyOptional() @notUndefined @IsBoolean()
   isIku?: boolean;
 
-  @ApiPropertyOptional() @notUndefined @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 }) @Min(0.0001) @Max(WEIGHT_MAX)
+  @ApiPropertyOptional({ description: 'stays editable: it only weights roll-ups' })
+  @notUndefined @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 }) @Min(0.0001) @Max(WEIGHT_MAX)
   weight?: number;
 
   @ApiPropertyOptional({ enum: INDICATOR_FREQUENCIES, description: 'refused (409) once targets or achievements exist' })
   @notUndefined @IsIn(INDICATOR_FREQUENCIES)
   frequency?: IndicatorFrequency;
 
-  @ApiPropertyOptional({ enum: INDICATOR_POLARITIES }) @notUndefined @IsIn(INDICATOR_POLARITIES)
+  @ApiPropertyOptional({ enum: INDICATOR_POLARITIES, description: 'refused (409) once targets or achievements exist: it decides how their capaian is computed' })
+  @notUndefined @IsIn(INDICATOR_POLARITIES)
   polarity?: IndicatorPolarity;
 
   @ApiPropertyOptional({ enum: INDICATOR_AGGREGATIONS, description: 'refused (409) once targets or achievements exist' })
@@ -112,12 +116,12 @@ export class UpdateIndicatorRequest {
 
 export class UpdateIndicatorCommand extends UpdateIndicatorRequest {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_VERSION) expectedVersion?: number;
 }
 
 export class DeleteIndicatorCommand {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_VERSION) expectedVersion?: number;
 }
 
 export const INDICATOR_SORTABLE = ['name', 'createdAt', 'category'] as const;
@@ -182,8 +186,8 @@ export class PutTargetsRequest {
   @ApiProperty({ example: 2026, description: 'inside the plan period' }) @IsInt() @Min(2000) @Max(2100)
   year: number;
 
-  /** Checked in the service (number, ≥ 0, ≤ 4 decimals, split rules), so every problem is named at once. */
-  @ApiProperty({ example: 100, description: 'JSON number ≥ 0, at most 4 decimals' })
+  /** Checked in the service (number, ≥ 0, ≤ 4 decimals, ≤ 15 digits, split rules), so every problem is named at once. */
+  @ApiProperty({ example: 100, description: 'JSON number ≥ 0, at most 4 decimals and 15 digits' })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   annual: number;
 
@@ -191,7 +195,8 @@ export class PutTargetsRequest {
     type: 'object',
     additionalProperties: { type: 'number' },
     example: { Q1: 25, Q2: 25, Q3: 25, Q4: 25 },
-    description: 'Q1–Q4 for every indicator, M01–M12 too for monthly ones; they combine to the annual by the aggregation',
+    description:
+      'Q1–Q4 for every indicator, M01–M12 too for monthly ones; they combine to the annual by the aggregation. A value (or the annual) whose period a lock covers cannot change (409)',
   })
   @IsObject()
   periods: Record<string, number>;
@@ -203,7 +208,7 @@ export class GetTargetsCommand extends TargetYearQuery {
 
 export class PutTargetsCommand extends PutTargetsRequest {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_VERSION) expectedVersion?: number;
 }
 
 export class TargetView {
@@ -221,7 +226,7 @@ export class PlanTargetItem {
   @ApiProperty({ example: 2026 }) @IsInt() @Min(2000) @Max(2100)
   year: number;
 
-  @ApiProperty({ example: 80, description: 'JSON number ≥ 0, at most 4 decimals' })
+  @ApiProperty({ example: 80, description: 'JSON number ≥ 0, at most 4 decimals and 15 digits' })
   @IsNumber({ allowNaN: false, allowInfinity: false })
   annual: number;
 }
@@ -234,9 +239,11 @@ export class PutPlanTargetsRequest {
 
 export class PutPlanTargetsCommand extends PutPlanTargetsRequest {
   @IsUUID() id: string;
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_VERSION) expectedVersion?: number;
 }
 
 export class PlanTargetsView {
   @ApiProperty({ format: 'uuid' }) indicatorId: string;
   @ApiProperty({ type: [PlanTargetItem] }) items: PlanTargetItem[];
+  @ApiProperty({ description: 'of the whole set (1 before any PUT); sent as the ETag, If-Match on PUT' }) version: number;
 }

@@ -1,11 +1,13 @@
 // DTOs of the opds routes (API.md "Core performance"): public request/response classes and the RPC commands the gateway sends.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { ListQuery } from '../common/pagination';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+/** If-Match versions are int4; 0 or one past the row's version is simply stale (412), never a 400 or an overflow. */
+const MAX_VERSION = 2147483647;
 
 /** OPD codes such as `1.02.0.00.0.00.01.0000` or `DINKES`: letters, digits, `.`, `-`, `_`. */
 export const OPD_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -67,7 +69,13 @@ export class UpdateOpdCommand extends UpdateOpdRequest {
   @IsUUID() id: string;
 
   /** From the client's If-Match: the write applies only to this version (else 412). */
-  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_VERSION) expectedVersion?: number;
+}
+
+/** `DELETE /opds/:id` with the client's If-Match (else 412). */
+export class DeleteOpdCommand {
+  @IsUUID() id: string;
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_VERSION) expectedVersion?: number;
 }
 
 export class OpdView {

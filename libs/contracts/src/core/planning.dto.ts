@@ -59,13 +59,14 @@ export class UpdateStrategicPlanRequest {
 
 export class UpdateStrategicPlanCommand extends UpdateStrategicPlanRequest {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  /** If-Match versions are int4: 0 or a version past the row's is simply stale (412), never a 400 or an overflow. */
+  @IsOptional() @IsInt() @Min(0) @Max(INT4.max) expectedVersion?: number;
 }
 
 /** Delete (and any id-only write) with the client's If-Match. */
 export class DeleteStrategicPlanCommand {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(INT4.max) expectedVersion?: number;
 }
 
 export const STRATEGIC_PLAN_SORTABLE = ['periodStart', 'createdAt'] as const;
@@ -256,7 +257,7 @@ export class PlanNodeIdRequest {
 }
 
 export class DeletePlanNodeCommand extends PlanNodeIdRequest {
-  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(INT4.max) expectedVersion?: number;
 }
 
 /** The public create body of any level plus `level`; the service checks which fields the level takes. */
@@ -274,7 +275,7 @@ export class CreatePlanNodeCommand extends NodeFields {
 export class UpdatePlanNodeCommand extends NodeUpdateFields {
   @IsIn(PLAN_LEVELS) level: PlanLevel;
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsOptional() @IsInt() @Min(0) @Max(INT4.max) expectedVersion?: number;
   @IsOptional() @IsUUID() rpjmdObjectiveId?: string | null;
   @IsOptional() @IsString() @Length(1, 60) sipdCode?: string | null;
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { notFound, validationFailed, type AchievementView, type CallerIdentity, type CreateAchievementRequest, type ErrorDetail } from '@sakip/contracts';
+import { notFound, validationFailed, type AchievementView, type CallerIdentity, type CreateAchievementRequest } from '@sakip/contracts';
 import { assertPermission } from '@sakip/security';
 import { OpdAccess } from '../../access/opd-access';
-import { yearOutsidePlan } from '../../indicators/target-values';
-import { isPeriodAllowed, parseDecimal, periodsOf, type Period } from '../../periods/period-calendar';
+import { parseDecimal, type Period } from '../../periods/period-calendar';
+import { achievementFitErrors, type AchievementFitBasis } from '../achievement-fit';
 import { toAchievementView } from '../achievement-row';
 import { AchievementsRepository } from '../achievements.repository';
 
@@ -19,13 +19,13 @@ export class CreateAchievement {
     // Foreign indicator → 404; Pemda IKU (no OPD) → super_admin only (403).
     OpdAccess.of(who).assertWritable(indicator.opd_id, 'Indicator');
 
-    const errors: ErrorDetail[] = [];
-    if (!isPeriodAllowed(indicator.frequency, req.period)) {
-      errors.push({ field: 'period', message: `a ${indicator.frequency} indicator reports in ${periodsOf(indicator.frequency).join(', ')}` });
-    }
-    const year = yearOutsidePlan(req.year, indicator.period_start, indicator.period_end);
-    if (year) errors.push(year);
-    if (errors.length) throw validationFailed('The achievement does not fit the indicator', errors);
+    // Checked here (400, nothing written) and again on the indicator re-read under its lock in the
+    // transaction: a frequency or plan-period change committed meanwhile is seen, never slipped past.
+    const assertFits = (basis: AchievementFitBasis) => {
+      const errors = achievementFitErrors(basis, req.year, req.period);
+      if (errors.length) throw validationFailed('The achievement does not fit the indicator', errors);
+    };
+    assertFits(indicator);
 
     const row = await this.achievements.create(
       {
@@ -38,6 +38,7 @@ export class CreateAchievement {
         documentIds: req.documentIds ?? [],
       },
       who,
+      assertFits,
     );
     return toAchievementView(row);
   }

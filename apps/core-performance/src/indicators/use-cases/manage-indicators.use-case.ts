@@ -37,8 +37,13 @@ const COLUMN_OF: Record<keyof UpdateIndicatorRequest, keyof IndicatorFields> = {
   aggregation: 'aggregation',
 };
 
-/** The columns whose change would invalidate stored target splits and achievement periods. */
-const SPLIT_RULES = ['frequency', 'aggregation'] as const;
+/**
+ * Frozen once the indicator has targets or achievements: frequency and aggregation shape the
+ * stored target splits and achievement periods, polarity decides how their capaian is computed
+ * (changing it would silently rewrite verified and locked figures). `weight` stays editable: it
+ * only weights the indicator within its parent's roll-up and changes no figure of the indicator.
+ */
+const FROZEN_ONCE_USED = ['frequency', 'aggregation', 'polarity'] as const;
 
 /** `/indicators` (DOMAIN.md "Indicators"); Pemda IKU (on RPJMD nodes) is super_admin's. */
 @Injectable()
@@ -98,11 +103,11 @@ export class ManageIndicators {
     const current = await this.visible(who, id);
     OpdAccess.of(who).assertWritable(current.opd_id, WHAT);
     const updated = await this.indicators.update(id, patch, expectedVersion, who, (before, deps) => {
-      const changed = SPLIT_RULES.filter((k) => patch[k] !== undefined && patch[k] !== before[k]);
+      const changed = FROZEN_ONCE_USED.filter((k) => patch[k] !== undefined && patch[k] !== before[k]);
       if (changed.length && (deps.targetYears > 0 || deps.achievements > 0)) {
         throw new DomainError(
           ErrorCode.InvalidState,
-          `${changed.join(' and ')} cannot change while the indicator has targets or achievements: their split and periods would become wrong`,
+          `${changed.join(' and ')} cannot change while the indicator has targets or achievements: their split, periods or capaian would become wrong`,
           changed.map((field) => ({ field, message: 'locked by existing targets or achievements' })),
         );
       }

@@ -14,7 +14,7 @@ import { assertPermission } from '@sakip/security';
 import { OpdAccess } from '../../access/opd-access';
 import { validateTargetSplit } from '../../periods/period-calendar';
 import { periodsAsNumbers, periodValueTexts, targetValueText, yearOutsidePlan } from '../target-values';
-import { TargetsRepository, type PlanTargetRow, type TargetYearRow } from '../targets.repository';
+import { TargetsRepository, type PlanTargetRow, type PlanTargetSet, type TargetYearRow } from '../targets.repository';
 import { ManageIndicators } from './manage-indicators.use-case';
 
 /** `GET/PUT /indicators/:id/targets` (one year, Rencana Aksi split) and `/plan-targets` (five-year). */
@@ -55,7 +55,9 @@ export class ManageTargets {
   async getPlan(caller: CallerIdentity | null, id: string): Promise<PlanTargetsView> {
     const who = assertPermission(caller, 'plans.read');
     await this.indicators.visible(who, id);
-    return toPlanTargetsView(id, await this.targets.findPlanTargets(id));
+    const set = await this.targets.findPlanTargets(id);
+    if (!set) throw notFound('Indicator');
+    return toPlanTargetsView(id, set);
   }
 
   async putPlan(caller: CallerIdentity | null, cmd: PutPlanTargetsCommand): Promise<PlanTargetsView> {
@@ -76,9 +78,9 @@ export class ManageTargets {
     });
     if (errors.length) throw validationFailed('Invalid plan targets', errors);
 
-    const rows = await this.targets.putPlanTargets(cmd.id, items, who);
-    if (!rows) throw notFound('Indicator');
-    return toPlanTargetsView(cmd.id, rows);
+    const set = await this.targets.putPlanTargets(cmd.id, items, cmd.expectedVersion, who);
+    if (!set) throw notFound('Indicator');
+    return toPlanTargetsView(cmd.id, set);
   }
 }
 
@@ -93,6 +95,6 @@ function toTargetView(row: TargetYearRow): TargetView {
   };
 }
 
-function toPlanTargetsView(indicatorId: string, rows: PlanTargetRow[]): PlanTargetsView {
-  return { indicatorId, items: rows.map((r) => ({ year: r.year, annual: Number(r.annual) })) };
+function toPlanTargetsView(indicatorId: string, set: PlanTargetSet): PlanTargetsView {
+  return { indicatorId, items: set.items.map((r) => ({ year: r.year, annual: Number(r.annual) })), version: set.version };
 }

@@ -70,8 +70,9 @@ export class ManageOpds {
     return toOpdView(result.opd);
   }
 
-  async delete(caller: CallerIdentity | null, id: string): Promise<void> {
+  /** If-Match (`expectedVersion`) → 412 when stale, like every other delete. */
+  async delete(caller: CallerIdentity | null, id: string, expectedVersion?: number): Promise<void> {
     const admin = assertPermission(caller, 'opds.manage');
-    if (!(await this.opds.delete(id, { actor: admin.actor, ip: admin.ip }))) throw notFound('OPD');
+    if (!(await this.opds.delete(id, { actor: admin.actor, ip: admin.ip }, expectedVersion))) throw notFound('OPD');
   }
 }
