@@ -30,12 +30,29 @@ export async function spawnTs(entry: string, env: NodeJS.ProcessEnv, readyUrl: s
 export interface BenchStack {
   stack: TestStack;
   gatewayUrl: string;
+  /** core-performance's probe port (health, metrics) when started with `core: true`. */
+  coreUrl?: string;
   children: ChildProcess[];
   stop(): Promise<void>;
 }
 
+export interface BenchServices {
+  /** Also spawn core-performance (`apps/core-performance/src/main.ts`), before the gateway. */
+  core?: boolean;
+  /** Runs on the fresh database before any service starts (e.g. the demo loader). */
+  beforeServices?: (stack: TestStack) => Promise<void>;
+}
+
 /** auth + gateway as separate processes on a private database and prefixes, limits raised for load. */
-export async function startAuthAndGateway(extraEnv: NodeJS.ProcessEnv = {}): Promise<BenchStack> {
+export function startAuthAndGateway(extraEnv: NodeJS.ProcessEnv = {}): Promise<BenchStack> {
+  return startBenchStack(extraEnv);
+}
+
+/**
+ * auth (+ core-performance) + gateway as separate processes on a private database and prefixes,
+ * limits raised for load. A failed start leaves nothing running and drops the database.
+ */
+export async function startBenchStack(extraEnv: NodeJS.ProcessEnv = {}, services: BenchServices = {}): Promise<BenchStack> {
   await buildTemplate();
   const stack = await createTestStack({
     LOG_LEVEL: 'warn',
@@ -47,10 +64,19 @@ export async function startAuthAndGateway(extraEnv: NodeJS.ProcessEnv = {}): Pro
     AUTH_ARGON2_TIME_COST: '2',
     ...extraEnv,
   });
-  const [authPort, gwPort] = [await freePort(), await freePort()];
   const children: ChildProcess[] = [];
+  let coreUrl: string | undefined;
+  let gwPort: number;
   try {
+    await services.beforeServices?.(stack);
+    const authPort = await freePort();
     children.push(await spawnTs('apps/auth/src/main.ts', { ...stack.env, HTTP_PORT: String(authPort) }, `http://127.0.0.1:${authPort}/health/ready`));
+    if (services.core) {
+      const corePort = await freePort();
+      coreUrl = `http://127.0.0.1:${corePort}`;
+      children.push(await spawnTs('apps/core-performance/src/main.ts', { ...stack.env, HTTP_PORT: String(corePort) }, `${coreUrl}/health/ready`));
+    }
+    gwPort = await freePort();
     children.push(await spawnTs('apps/gateway/src/main.ts', { ...stack.env, PORT: String(gwPort), HOST: '127.0.0.1' }, `http://127.0.0.1:${gwPort}/health/ready`));
   } catch (err) {
     // Leave nothing running behind a failed start.
@@ -61,10 +87,14 @@ export async function startAuthAndGateway(extraEnv: NodeJS.ProcessEnv = {}): Pro
   return {
     stack,
     gatewayUrl: `http://127.0.0.1:${gwPort}`,
+    coreUrl,
     children,
     async stop() {
       for (const c of children) c.kill('SIGTERM');
-      await Promise.all(children.map((c) => (c.exitCode === null ? once(c, 'exit') : null)));
+      // A service that does not finish its graceful shutdown in 15 s is killed: the run stays bounded.
+      const hard = setTimeout(() => children.forEach((c) => c.kill('SIGKILL')), 15_000);
+      await Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? once(c, 'exit') : null)));
+      clearTimeout(hard);
       await stack.teardown();
     },
   };

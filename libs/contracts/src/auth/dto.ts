@@ -4,9 +4,8 @@ import { ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsEmail, IsEnum, IsIn, 
 import { API_KEY_SCOPES, type ApiKeyScope } from '../common/scopes';
 import { ListQuery } from '../common/pagination';
 import { Role } from '../common/roles';
+import { trim, trimLower } from '../common/transforms';
 
-const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class LoginRequest {
   @ApiProperty({ example: 'admin@pemda.go.id' })

@@ -6,10 +6,9 @@ import { ListQuery } from '../common/pagination';
 import { IsPeriod } from '../common/validators';
 import { ACHIEVEMENT_STATUSES, type AchievementStatus } from './enums';
 import { PERIOD_KEYS } from './periods.dto';
+import { MAX_VERSION, sortOptions, trim } from '../common/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** If-Match versions are int4; 0 or one past the row's version is simply stale (412), never a 400 or an overflow. */
-const MAX_VERSION = 2147483647;
 
 /**
  * A realization is a JSON number (never a string) with at most 4 decimals (numeric(20,4)) and at
@@ -82,7 +81,7 @@ export class ReturnAchievementRequest {
 }
 
 export const ACHIEVEMENT_SORTABLE = ['createdAt', 'updatedAt', 'period', 'status'] as const;
-const ACHIEVEMENT_SORTS = [...ACHIEVEMENT_SORTABLE, ...ACHIEVEMENT_SORTABLE.map((f) => `-${f}`)];
+const ACHIEVEMENT_SORTS = sortOptions(ACHIEVEMENT_SORTABLE);
 
 export class AchievementListQuery extends ListQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()

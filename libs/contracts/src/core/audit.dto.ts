@@ -4,9 +4,10 @@ import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ListQuery } from '../common/pagination';
 import { IsInstant } from '../common/validators';
 import { SERVICES, type ServiceName } from '../events/audit.events';
+import { sortOptions } from '../common/transforms';
 
 export const AUDIT_SORTABLE = ['occurredAt'] as const;
-const AUDIT_SORTS = [...AUDIT_SORTABLE, ...AUDIT_SORTABLE.map((f) => `-${f}`)];
+const AUDIT_SORTS = sortOptions(AUDIT_SORTABLE);
 
 /** `GET /audit-logs` (super_admin): newest first unless `sort=occurredAt`; `from`/`to` bound `occurredAt` (inclusive). */
 export class AuditLogQuery extends ListQuery {

@@ -4,10 +4,9 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { ListQuery } from '../common/pagination';
 import { LKE_GRADES, type LkeGrade } from './enums';
+import { MAX_VERSION, sortOptions, trim } from '../common/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** If-Match versions are int4 (versionFromIfMatch clamps larger ones). */
-const MAX_VERSION = 2147483647;
 
 /** DOMAIN.md "Evaluation (LKE)": draft → final → published. */
 export const EVALUATION_STATUSES = ['draft', 'final', 'published'] as const;
@@ -84,7 +83,7 @@ export class FollowUpRequest {
 }
 
 export const EVALUATION_SORTABLE = ['year', 'score', 'createdAt', 'updatedAt'] as const;
-const EVALUATION_SORTS = [...EVALUATION_SORTABLE, ...EVALUATION_SORTABLE.map((f) => `-${f}`)];
+const EVALUATION_SORTS = sortOptions(EVALUATION_SORTABLE);
 
 export class EvaluationListQuery extends ListQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()

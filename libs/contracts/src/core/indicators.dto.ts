@@ -1,9 +1,10 @@
 // DTOs of the indicators routes (API.md "Core performance"): public request/response classes and the RPC commands the gateway sends.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { ListQuery } from '../common/pagination';
 import { INDICATOR_PARENT_TYPES, type IndicatorParentType } from './enums';
+import { MAX_VERSION, notUndefined, nullText, queryBoolean, sortOptions, trim } from '../common/transforms';
 
 /** DOMAIN.md "Indicators". */
 export const INDICATOR_CATEGORIES = ['input', 'output', 'outcome', 'impact'] as const;
@@ -15,13 +16,7 @@ export type IndicatorPolarity = (typeof INDICATOR_POLARITIES)[number];
 export const INDICATOR_AGGREGATIONS = ['sum', 'average', 'last'] as const;
 export type IndicatorAggregation = (typeof INDICATOR_AGGREGATIONS)[number];
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const nullText = ({ value }: { value: unknown }) => (value === 'null' ? null : value);
-const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-const notUndefined = ValidateIf((_o, v) => v !== undefined);
-const sortOptions = (fields: readonly string[]) => [...fields, ...fields.map((f) => `-${f}`)];
 /** If-Match versions are int4; 0 or one past the row's version is simply stale (412), never a 400 or an overflow. */
-const MAX_VERSION = 2147483647;
 
 /** weight is numeric(10,4): > 0, at most 4 decimals. */
 const WEIGHT_MAX = 999999.9999;
@@ -137,7 +132,7 @@ export class IndicatorListQuery extends ListQuery {
   @IsOptional() @Transform(nullText) @IsUUID()
   opdId?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @Transform(bool) @IsBoolean()
+  @ApiPropertyOptional() @IsOptional() @Transform(queryBoolean) @IsBoolean()
   isIku?: boolean;
 
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID()

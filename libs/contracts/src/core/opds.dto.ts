@@ -3,11 +3,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { ListQuery } from '../common/pagination';
+import { MAX_VERSION, queryBoolean, sortOptions, trim } from '../common/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 /** If-Match versions are int4; 0 or one past the row's version is simply stale (412), never a 400 or an overflow. */
-const MAX_VERSION = 2147483647;
 
 /** OPD codes such as `1.02.0.00.0.00.01.0000` or `DINKES`: letters, digits, `.`, `-`, `_`. */
 export const OPD_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
@@ -94,13 +92,13 @@ export class OpdView {
 }
 
 export const OPD_SORTABLE = ['code', 'name', 'createdAt'] as const;
-const OPD_SORTS = [...OPD_SORTABLE, ...OPD_SORTABLE.map((f) => `-${f}`)];
+const OPD_SORTS = sortOptions(OPD_SORTABLE);
 
 export class OpdListQuery extends ListQuery {
   @ApiPropertyOptional({ description: 'exact code, case-insensitive' }) @IsOptional() @Transform(trim) @IsString() @Length(1, 50)
   code?: string;
 
-  @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @ApiPropertyOptional() @IsOptional() @Transform(queryBoolean) @IsBoolean()
   isActive?: boolean;
 
   @ApiPropertyOptional({ description: 'substring of name or short name' }) @IsOptional() @IsString() @Length(1, 100)

@@ -7,14 +7,14 @@ import { ListQuery } from '../common/pagination';
 import { IsPeriod } from '../common/validators';
 import { ACHIEVEMENT_STATUSES, type AchievementStatus } from './enums';
 import { PERIOD_KEYS } from './periods.dto';
+import { queryBoolean, sortOptions } from '../common/transforms';
 
 export const PERFORMANCE_SORTABLE = ['indicatorName', 'capaian'] as const;
-const PERFORMANCE_SORTS = [...PERFORMANCE_SORTABLE, ...PERFORMANCE_SORTABLE.map((f) => `-${f}`)];
+const PERFORMANCE_SORTS = sortOptions(PERFORMANCE_SORTABLE);
 
 export const CAPAIAN_CATEGORIES = ['Sangat Tinggi', 'Tinggi', 'Sedang', 'Rendah', 'Sangat Rendah'] as const;
 
 /** Query-string booleans: exactly `true` / `false` (anything else stays as is and fails @IsBoolean → 400). */
-const queryBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 /**
  * `GET /performance/data`: one row per indicator, *s.d.* `period` (default `Y`, the year so far).

@@ -5,11 +5,9 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf
 import { ListQuery } from '../common/pagination';
 import { INDICATOR_PARENT_TYPES, type IndicatorParentType } from './enums';
 import { IndicatorView } from './indicators.dto';
+import { notUndefined, nullText, sortOptions, trim } from '../common/transforms';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** `?opdId=null` selects the Pemda's own rows (the RPJMD); any other value must be a UUID. */
-const nullText = ({ value }: { value: unknown }) => (value === 'null' ? null : value);
-const sortOptions = (fields: readonly string[]) => [...fields, ...fields.map((f) => `-${f}`)];
 
 /** The planning levels below a strategic plan (DOMAIN.md "Planning tree"), as API.md names them. */
 export const PLAN_LEVELS = INDICATOR_PARENT_TYPES;
@@ -37,7 +35,6 @@ export class CreateStrategicPlanRequest {
   mission: string;
 }
 
-const notUndefined = ValidateIf((_o, v) => v !== undefined);
 
 export class UpdateStrategicPlanRequest {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'only while the plan has no goals' })

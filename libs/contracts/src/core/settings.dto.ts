@@ -2,6 +2,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { trim } from '../common/transforms';
 
 /** DOMAIN.md "Settings": the kind of regional government this installation serves. */
 export const PEMDA_LEVELS = ['kabupaten', 'kota', 'provinsi'] as const;
@@ -23,7 +24,6 @@ export const SETTINGS_LOGO_OWNER_TYPE = 'settings_logo';
 export const CAPAIAN_CAP_MAX = 99_999_999.99;
 export const EFFICIENCY_LIMIT = 9_999.99;
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DECIMAL_2 = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 } as const;
 
 /**
