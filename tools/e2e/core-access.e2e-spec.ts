@@ -269,6 +269,52 @@ describe('core-performance access through the gateway (e2e)', () => {
     expect(refused).toBe(400);
   });
 
+  it('keeps administration to super_admin: periods, locks, audit log, OPDs, settings, the RPJMD', async () => {
+    const rpjmd = (await ok('POST', '/strategic-plans', tokens.admin, { opdId: null, periodStart: 2025, periodEnd: 2029, vision: 'Visi Pemda', mission: 'Misi Pemda' })).id;
+    const pemdaGoal = (await ok('POST', '/goals', tokens.admin, { strategicPlanId: rpjmd, code: 'TP1', name: 'Tujuan Pemda' })).id;
+    for (const who of ['adminA', 'viewerA', 'evaluator'] as const) {
+      const calls: Array<[string, string, unknown?]> = [
+        ['PUT', '/periods/2026/Q4', { inputDeadline: '2027-01-15T00:00:00Z' }],
+        ['POST', '/periods/2026/Q4/lock', {}],
+        ['GET', '/audit-logs'],
+        ['POST', '/opds', { code: 'NEW', name: 'Baru' }],
+        ['PATCH', `/opds/${opdA}`, { name: 'Diubah' }],
+        ['PUT', '/settings', { pemdaName: 'X' }],
+        ['POST', '/goals', { strategicPlanId: rpjmd, code: 'TP9', name: 'Baru' }],
+        ['PATCH', `/goals/${pemdaGoal}`, { name: 'Diubah' }],
+      ];
+      for (const [method, path, body] of calls) {
+        expect([who, method, path, (await api(method, path, tokens[who], body)).status]).toEqual([who, method, path, 403]);
+      }
+    }
+    // The RPJMD is readable by every role.
+    expect((await api('GET', `/goals/${pemdaGoal}`, tokens.viewerA)).status).toBe(200);
+    expect((await api('GET', '/audit-logs', tokens.admin)).status).toBe(200);
+  });
+
+  it('keeps an evaluator\'s key bound to its OPD', async () => {
+    const key = (await ok('POST', '/api-keys', tokens.evaluator, { name: 'dinkes-only', scopes: ['plans:read'], opdId: opdA })).key as string;
+    const headers = { authorization: `ApiKey ${key}` };
+    expect((await s.http('GET', `/api/v1/indicators/${treeA.indicator}`, { headers })).status).toBe(200);
+    expect((await s.http('GET', `/api/v1/indicators/${treeB.indicator}`, { headers })).status).toBe(404);
+    const list = await s.http('GET', '/api/v1/indicators', { headers });
+    expect(list.body.data.map((i: { opdId: string }) => i.opdId)).not.toContain(opdB);
+  });
+
+  it('answers malformed queries, bodies and preconditions with 4xx, never 500', async () => {
+    for (const path of ['/indicators?limit=0', '/indicators?limit=101', '/indicators?isIku=maybe', '/performance/data?year=abc', '/achievements?year=20260', '/indicators?sort=secret', '/indicators?bogus=1']) {
+      const res = await api('GET', path, tokens.adminA);
+      expect([path, res.status, res.body?.error?.code]).toEqual([path, 400, 'VALIDATION_FAILED']);
+    }
+    const notJson = await s.http('POST', '/api/v1/opds', { token: tokens.admin, rawBody: '{"code":', headers: { 'content-type': 'application/json' } });
+    expect(notJson.status).toBe(400);
+    const stale = await api('PATCH', `/indicators/${treeA.indicator}`, tokens.adminA, { name: 'Diubah' }, { 'if-match': '"9999999999"' });
+    expect(stale.status).toBe(412);
+    const foreign = await api('GET', `/performance/data?year=2026&indicatorId=${treeB.indicator}`, tokens.adminA);
+    expect([200, 404]).toContain(foreign.status);
+    if (foreign.status === 200) expect(foreign.body.data).toEqual([]);
+  });
+
   it('refuses bad input with 400 and details, writing nothing', async () => {
     const before = await fingerprint(opdA);
     const base = { parentType: 'objective', parentId: treeA.objective, name: 'X', definition: 'd', formula: 'f', unit: '%', category: 'outcome', isIku: false, frequency: 'quarterly', polarity: 'higher_better', aggregation: 'sum' };
