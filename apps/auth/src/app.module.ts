@@ -1,9 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EventsModule, eventSettingsFromEnv, MessagingModule, NatsReadiness } from '@sakip/messaging';
 import { ObservabilityModule } from '@sakip/observability';
+import { DatabaseModule, DatabaseReadiness } from '@sakip/persistence';
 import { AUTH_CONFIG, type AuthConfig } from './auth.config';
 import { BootstrapAdmin } from './bootstrap/bootstrap-admin';
-import { DatabaseModule, DatabaseReadiness } from './database/database.module';
+import { createAuthDataSource } from './database/database.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { KeysModule } from './keys/keys.module';
 import { RevocationsModule } from './redis/redis.module';
@@ -25,7 +26,7 @@ export class AuthAppModule {
       imports: [
         ObservabilityModule.forRoot({ service: 'auth', logLevel: config.LOG_LEVEL, readinessCheckTokens: [DatabaseReadiness, NatsReadiness, Revocations] }),
         MessagingModule.forRoot({ url: config.NATS_URL, name: 'auth', user: config.NATS_USER, pass: config.NATS_PASSWORD, prefix: config.NATS_PREFIX, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
-        DatabaseModule,
+        DatabaseModule.forService(AUTH_CONFIG, createAuthDataSource),
         EventsModule.forRoot({ service: 'auth', schema: AUTH_SCHEMA, ...eventSettingsFromEnv(config) }),
         OpdsModule,
         UsersModule,

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EventsModule, eventSettingsFromEnv, MessagingModule, NatsReadiness } from '@sakip/messaging';
 import { ObservabilityModule } from '@sakip/observability';
+import { DatabaseModule, DatabaseReadiness } from '@sakip/persistence';
 import { AchievementsModule } from './achievements/achievements.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { AuditStoreModule } from './audit/audit-store.module';
@@ -10,7 +11,7 @@ import { EvaluationsModule } from './evaluations/evaluations.module';
 import { CacheModule } from './cache/cache.module';
 import { ReadCache } from './cache/read-cache';
 import { CORE_CONFIG, type CoreConfig } from './core.config';
-import { DatabaseModule, DatabaseReadiness } from './database/database.module';
+import { createCoreDataSource } from './database/database.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { CORE_SCHEMA } from './migrations';
 import { OpdsModule } from './opds/opds.module';
@@ -29,7 +30,7 @@ export class CoreAppModule {
       imports: [
         ObservabilityModule.forRoot({ service: 'core-performance', logLevel: config.LOG_LEVEL, readinessCheckTokens: [DatabaseReadiness, NatsReadiness, ReadCache] }),
         MessagingModule.forRoot({ url: config.NATS_URL, name: 'core', user: config.NATS_USER, pass: config.NATS_PASSWORD, prefix: config.NATS_PREFIX, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
-        DatabaseModule,
+        DatabaseModule.forService(CORE_CONFIG, createCoreDataSource),
         CacheModule,
         EventsModule.forRoot({ service: 'core', schema: CORE_SCHEMA, ...eventSettingsFromEnv(config) }),
         SettingsModule,

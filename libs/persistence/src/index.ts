@@ -5,3 +5,4 @@ export * from './provisioning';
 export * from './keyset-cursor';
 export * from './redis';
 export * from './pg-errors';
+export * from './database.module';

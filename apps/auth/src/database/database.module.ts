@@ -1,8 +1,6 @@
-import { Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import type { ReadinessCheck } from '@sakip/observability';
 import { createServiceDataSource } from '@sakip/persistence';
-import { DataSource } from 'typeorm';
-import { AUTH_CONFIG, type AuthConfig } from '../auth.config';
+import type { DataSource } from 'typeorm';
+import type { AuthConfig } from '../auth.config';
 import { ApiKeyEntity } from '../api-keys/api-key.entity';
 import { SigningKeyEntity } from '../keys/signing-key.entity';
 import { AUTH_MIGRATIONS, AUTH_SCHEMA } from '../migrations';
@@ -21,29 +19,3 @@ export function createAuthDataSource(config: AuthConfig): DataSource {
     applicationName: 'sakip-auth',
   });
 }
-
-@Injectable()
-export class DatabaseReadiness implements ReadinessCheck, OnApplicationShutdown {
-  readonly name = 'database';
-  constructor(@Inject(DataSource) private readonly ds: DataSource) {}
-  check() {
-    return this.ds.query('SELECT 1');
-  }
-  async onApplicationShutdown() {
-    if (this.ds.isInitialized) await this.ds.destroy();
-  }
-}
-
-@Global()
-@Module({
-  providers: [
-    {
-      provide: DataSource,
-      inject: [AUTH_CONFIG],
-      useFactory: (config: AuthConfig) => createAuthDataSource(config).initialize(),
-    },
-    DatabaseReadiness,
-  ],
-  exports: [DataSource, DatabaseReadiness],
-})
-export class DatabaseModule {}

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { BudgetNodeType } from '@sakip/contracts';
 import { DataSource } from 'typeorm';
 import type { OpdAccess } from '../access/opd-access';
-import type { Period } from '../periods/period-calendar';
-import type { EnteredAchievement } from '../performance/performance-rows';
+import { loadIndicatorYearValues } from '../performance/indicator-year-values';
 import { SettingsRepository } from '../settings/settings.repository';
 import type { SummaryIndicator, SummaryInputs, SummaryNodeRow } from './budget-summary';
 
@@ -66,27 +65,8 @@ export class BudgetSummaryRepository {
           WHERE i.parent_id = ANY($2::uuid[]) AND $1 BETWEEN sp.period_start AND sp.period_end`,
         [f.year, nodeIds],
       );
-      const ids = indicators.map((i) => i.id);
-      const targetRows: Array<{ indicator_id: string; period: Period; value: string }> = await tx.query(
-        `SELECT indicator_id, 'Y' AS period, annual::text AS value FROM core.indicator_targets WHERE year = $1 AND indicator_id = ANY($2::uuid[])
-         UNION ALL
-         SELECT indicator_id, period, value::text FROM core.indicator_target_periods WHERE year = $1 AND indicator_id = ANY($2::uuid[])`,
-        [f.year, ids],
-      );
-      const achievementRows: Array<{ indicator_id: string; period: string } & EnteredAchievement> = await tx.query(
-        `SELECT indicator_id, period, realization::text AS realization, status FROM core.achievements WHERE year = $1 AND indicator_id = ANY($2::uuid[])`,
-        [f.year, ids],
-      );
+      const { targets, achievements } = await loadIndicatorYearValues(tx, f.year, indicators.map((i) => i.id));
       const settings = await this.settings.current(tx);
-
-      const targets = new Map<string, Partial<Record<Period, string>>>();
-      for (const t of targetRows) targets.set(t.indicator_id, { ...targets.get(t.indicator_id), [t.period]: t.value });
-      const achievements = new Map<string, Map<string, EnteredAchievement>>();
-      for (const a of achievementRows) {
-        const of = achievements.get(a.indicator_id) ?? new Map<string, EnteredAchievement>();
-        of.set(a.period, { realization: a.realization, status: a.status });
-        achievements.set(a.indicator_id, of);
-      }
       return {
         nodes,
         indicators,

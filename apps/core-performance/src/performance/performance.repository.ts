@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { PerformanceDataQuery } from '@sakip/contracts';
 import { DataSource } from 'typeorm';
 import type { OpdAccess } from '../access/opd-access';
+import { loadIndicatorYearValues } from './indicator-year-values';
 import { SettingsRepository } from '../settings/settings.repository';
 import type { Period } from '../periods/period-calendar';
 import type { EnteredAchievement, IndicatorForPerformance } from './performance-rows';
@@ -43,31 +44,8 @@ export class PerformanceRepository {
           WHERE $1 BETWEEN sp.period_start AND sp.period_end${where}`,
         params,
       );
-      const ids = indicators.map((i) => i.id);
-      const targetRows: Array<{ indicator_id: string; period: Period; value: string }> = await tx.query(
-        `SELECT indicator_id, 'Y' AS period, annual::text AS value FROM core.indicator_targets WHERE year = $1 AND indicator_id = ANY($2::uuid[])
-         UNION ALL
-         SELECT indicator_id, period, value::text FROM core.indicator_target_periods WHERE year = $1 AND indicator_id = ANY($2::uuid[])`,
-        [q.year, ids],
-      );
-      const achievementRows: Array<{ indicator_id: string; period: string } & EnteredAchievement> = await tx.query(
-        `SELECT indicator_id, period, realization::text AS realization, status FROM core.achievements WHERE year = $1 AND indicator_id = ANY($2::uuid[])`,
-        [q.year, ids],
-      );
+      const { targets, achievements } = await loadIndicatorYearValues(tx, q.year, indicators.map((i) => i.id));
       const { capaianCap } = await this.settings.current(tx);
-
-      const targets = new Map<string, Partial<Record<Period, string>>>();
-      for (const t of targetRows) {
-        const of = targets.get(t.indicator_id) ?? {};
-        of[t.period] = t.value;
-        targets.set(t.indicator_id, of);
-      }
-      const achievements = new Map<string, Map<string, EnteredAchievement>>();
-      for (const a of achievementRows) {
-        const of = achievements.get(a.indicator_id) ?? new Map<string, EnteredAchievement>();
-        of.set(a.period, { realization: a.realization, status: a.status });
-        achievements.set(a.indicator_id, of);
-      }
       return { indicators, targets, achievements, cap: capaianCap };
     });
   }
