@@ -315,6 +315,56 @@ describe('core-performance access through the gateway (e2e)', () => {
     if (foreign.status === 200) expect(foreign.body.data).toEqual([]);
   });
 
+  it('scopes budgets, the budget summary, dashboards and analytics to the caller\'s OPD', async () => {
+    for (const t of [treeA, treeB]) {
+      await ok('POST', '/budget-allocations', tokens.admin, { nodeType: 'sub_activity', nodeId: t.subActivity, year: 2026, revision: 'murni', pagu: '1500000000.00' });
+    }
+    const own = await api('POST', '/budget-realizations', tokens.adminA, { nodeType: 'sub_activity', nodeId: treeA.subActivity, year: 2026, month: 3, amount: '250000000.50' });
+    expect(own.status).toBe(201);
+    expect(own.body.data.amount).toBe('250000000.50');
+    expect((await api('POST', '/budget-realizations', tokens.adminA, { nodeType: 'sub_activity', nodeId: treeB.subActivity, year: 2026, month: 3, amount: '1.00' })).status).toBe(404);
+    expect((await api('POST', '/budget-allocations', tokens.adminA, { nodeType: 'sub_activity', nodeId: treeA.subActivity, year: 2026, revision: 'perubahan', pagu: '1.00' })).status).toBe(403);
+    const summary = await api('GET', '/budget/summary?year=2026', tokens.adminA);
+    expect(summary.status).toBe(200);
+    expect(summary.body.data.map((n: { opdId: string }) => n.opdId)).toEqual([opdA]);
+    expect(summary.body.data[0]).toMatchObject({ nodeId: treeA.subActivity, pagu: '1500000000.00', realization: '250000000.50' });
+    expect((await api('GET', `/budget/summary?year=2026&opdId=${opdB}`, tokens.adminA)).status).toBe(404);
+
+    const dashboard = await api('GET', '/dashboard/summary?year=2026', tokens.adminA);
+    expect(dashboard.status).toBe(200);
+    expect(JSON.stringify(dashboard.body.data)).not.toContain(opdB);
+    expect((await api('GET', `/dashboard/summary?year=2026&opdId=${opdB}`, tokens.adminA)).status).toBe(404);
+    expect((await api('GET', `/analytics/indicators/${treeA.indicator}?years=2026`, tokens.viewerA)).status).toBe(200);
+    expect((await api('GET', `/analytics/indicators/${treeB.indicator}?years=2026`, tokens.viewerA)).status).toBe(404);
+    expect((await api('GET', `/analytics/opds/${opdB}`, tokens.viewerA)).status).toBe(404);
+    expect((await api('GET', `/analytics/opds/${opdB}`, tokens.evaluator)).status).toBe(200);
+  });
+
+  it('runs an LKE evaluation: evaluator answers and finalizes, super_admin publishes, the OPD sees it only then and follows up', async () => {
+    const evaluation = await ok('POST', '/evaluations', tokens.evaluator, { opdId: opdA, year: 2025 });
+    expect((await api('POST', '/evaluations', tokens.adminA, { opdId: opdA, year: 2024 })).status).toBe(403);
+    expect((await api('GET', `/evaluations/${evaluation.id}`, tokens.adminA)).status).toBe(404); // a draft is the evaluator's
+    const criteria = (evaluation.components as Array<{ id: string; subComponents: Array<{ criteria: Array<{ id: string; answerType: string }> }> }>).flatMap((c) =>
+      c.subComponents.flatMap((sc) => sc.criteria),
+    );
+    const answers = criteria.map((c) => ({ criterionId: c.id, answer: c.answerType === 'yes_no' ? 'Y' : 'A' }));
+    expect((await api('PUT', `/evaluations/${evaluation.id}/answers`, tokens.admin, { answers })).status).toBe(403); // separation of duties
+    expect((await api('PUT', `/evaluations/${evaluation.id}/answers`, tokens.evaluator, { answers })).status).toBe(200);
+    const component = (evaluation.components as Array<{ id: string }>)[0].id;
+    const rec = await ok('POST', `/evaluations/${evaluation.id}/recommendations`, tokens.evaluator, { componentId: component, text: 'Perbaiki cascading kinerja' });
+    const final = await ok('POST', `/evaluations/${evaluation.id}/finalize`, tokens.evaluator);
+    expect(final).toMatchObject({ status: 'final', score: 100, grade: 'AA' });
+    expect((await api('PUT', `/evaluations/${evaluation.id}/answers`, tokens.evaluator, { answers })).status).toBe(409);
+    expect((await api('PUT', `/evaluations/${evaluation.id}/recommendations/${rec.id}/follow-up`, tokens.adminA, { text: 'x', status: 'open' })).status).toBe(409);
+    expect((await api('POST', `/evaluations/${evaluation.id}/publish`, tokens.evaluator)).status).toBe(403);
+    expect((await api('POST', `/evaluations/${evaluation.id}/publish`, tokens.admin)).body.data.status).toBe('published');
+    expect((await api('GET', `/evaluations/${evaluation.id}`, tokens.viewerA)).body.data.grade).toBe('AA');
+    const followUp = await api('PUT', `/evaluations/${evaluation.id}/recommendations/${rec.id}/follow-up`, tokens.adminA, { text: 'Cascading disusun ulang', status: 'done' });
+    expect(followUp.status).toBe(200);
+    const outbox = await s.sql(`SELECT data FROM core.outbox WHERE subject = 'evt.core.evaluation.published.v1'`);
+    expect(outbox.map((r) => r.data)).toEqual([expect.objectContaining({ evaluationId: evaluation.id, opdId: opdA, score: '100.00', grade: 'AA' })]);
+  });
+
   it('refuses bad input with 400 and details, writing nothing', async () => {
     const before = await fingerprint(opdA);
     const base = { parentType: 'objective', parentId: treeA.objective, name: 'X', definition: 'd', formula: 'f', unit: '%', category: 'outcome', isIku: false, frequency: 'quarterly', polarity: 'higher_better', aggregation: 'sum' };
