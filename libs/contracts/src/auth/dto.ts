@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsISO8601, IsOptional, Min, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsEmail, IsEnum, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { API_KEY_SCOPES, type ApiKeyScope } from '../common/scopes';
 import { ListQuery } from '../common/pagination';
 import { Role } from '../common/roles';
-import { trim, trimLower } from '../common/transforms';
+import { IsExpectedVersion, trim, trimLower } from '../common/transforms';
 
 
 export class LoginRequest {
@@ -115,7 +115,7 @@ export class UpdateUserCommand extends UpdateUserRequest {
   @IsUUID() id: string;
 
   /** From the client's If-Match: the write applies only to this version (else 412). */
-  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 /** RFC 7517 public key set. */

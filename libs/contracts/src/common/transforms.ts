@@ -1,4 +1,4 @@
-import { ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 
 /**
  * Small building blocks shared by the DTO files of this library (not exported from the index):
@@ -24,3 +24,11 @@ export const notUndefined = ValidateIf((_o, v) => v !== undefined);
 
 /** PostgreSQL integer range: versions and the like beyond it can never match. */
 export const MAX_VERSION = 2147483647;
+
+/**
+ * `expectedVersion` of a write, from the client's If-Match: 0…MAX_VERSION (versionFromIfMatch
+ * clamps larger ones), so a stale or impossible version is 412 in the service, never 400 or 500.
+ */
+export const IsExpectedVersion = (): PropertyDecorator => (target, key) => {
+  for (const d of [IsOptional(), IsInt(), Min(0), Max(MAX_VERSION)]) d(target, key);
+};

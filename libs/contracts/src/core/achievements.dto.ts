@@ -6,7 +6,7 @@ import { ListQuery } from '../common/pagination';
 import { IsPeriod } from '../common/validators';
 import { ACHIEVEMENT_STATUSES, type AchievementStatus } from './enums';
 import { PERIOD_KEYS } from './periods.dto';
-import { MAX_VERSION, sortOptions, trim } from '../common/transforms';
+import { IsExpectedVersion, sortOptions, trim } from '../common/transforms';
 
 /** If-Match versions are int4; 0 or one past the row's version is simply stale (412), never a 400 or an overflow. */
 
@@ -135,15 +135,15 @@ export class AchievementHistoryView {
 /** RPC commands: the public body plus the path id and the If-Match version. */
 export class UpdateAchievementCommand extends UpdateAchievementRequest {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_VERSION) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 export class AchievementActionCommand {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_VERSION) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 export class ReturnAchievementCommand extends ReturnAchievementRequest {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_VERSION) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }

@@ -6,6 +6,7 @@ import type { Page } from '../common/envelope';
 import { ListQuery } from '../common/pagination';
 import { IsMoney } from '../common/validators';
 import { BUDGET_REVISIONS, type BudgetRevision } from './enums';
+import { IsExpectedVersion } from '../common/transforms';
 
 /** The planning levels a budget hangs on (DOMAIN.md "Budget"): program, kegiatan, sub kegiatan. */
 export const BUDGET_NODE_TYPES = ['program', 'activity', 'sub_activity'] as const;
@@ -66,7 +67,7 @@ export class UpdateBudgetAllocationRequest {
 
 export class UpdateBudgetAllocationCommand extends UpdateBudgetAllocationRequest {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 export const BUDGET_ALLOCATION_SORTABLE = ['year', 'revision', 'pagu', 'createdAt', 'updatedAt'] as const;
@@ -137,13 +138,13 @@ export class UpdateBudgetRealizationRequest {
 
 export class UpdateBudgetRealizationCommand extends UpdateBudgetRealizationRequest {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 /** Delete of an allocation or a realization, with the client's If-Match. */
 export class DeleteBudgetRowCommand {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 export const BUDGET_REALIZATION_SORTABLE = ['year', 'month', 'amount', 'createdAt', 'updatedAt'] as const;

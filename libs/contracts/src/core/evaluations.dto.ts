@@ -4,7 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { ListQuery } from '../common/pagination';
 import { LKE_GRADES, type LkeGrade } from './enums';
-import { MAX_VERSION, sortOptions, trim } from '../common/transforms';
+import { IsExpectedVersion, sortOptions, trim } from '../common/transforms';
 
 /** If-Match versions are int4 (versionFromIfMatch clamps larger ones). */
 
@@ -193,23 +193,23 @@ export class EvaluationView extends EvaluationSummaryView {
 
 export class EvaluationActionCommand {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(1) @Max(MAX_VERSION) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 export class PutEvaluationAnswersCommand extends PutEvaluationAnswersRequest {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(1) @Max(MAX_VERSION) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 /** expectedVersion: the evaluation's version. */
 export class CreateRecommendationCommand extends CreateRecommendationRequest {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(1) @Max(MAX_VERSION) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 /** expectedVersion: the recommendation's version. */
 export class FollowUpCommand extends FollowUpRequest {
   @IsUUID() id: string;
   @IsUUID() recommendationId: string;
-  @IsOptional() @IsInt() @Min(1) @Max(MAX_VERSION) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }

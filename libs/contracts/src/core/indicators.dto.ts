@@ -4,7 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { ListQuery } from '../common/pagination';
 import { INDICATOR_PARENT_TYPES, type IndicatorParentType } from './enums';
-import { MAX_VERSION, notUndefined, nullText, queryBoolean, sortOptions, trim } from '../common/transforms';
+import { IsExpectedVersion, notUndefined, nullText, queryBoolean, sortOptions, trim } from '../common/transforms';
 
 /** DOMAIN.md "Indicators". */
 export const INDICATOR_CATEGORIES = ['input', 'output', 'outcome', 'impact'] as const;
@@ -111,12 +111,12 @@ export class UpdateIndicatorRequest {
 
 export class UpdateIndicatorCommand extends UpdateIndicatorRequest {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_VERSION) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 export class DeleteIndicatorCommand {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_VERSION) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 export const INDICATOR_SORTABLE = ['name', 'createdAt', 'category'] as const;
@@ -203,7 +203,7 @@ export class GetTargetsCommand extends TargetYearQuery {
 
 export class PutTargetsCommand extends PutTargetsRequest {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_VERSION) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 export class TargetView {
@@ -234,7 +234,7 @@ export class PutPlanTargetsRequest {
 
 export class PutPlanTargetsCommand extends PutPlanTargetsRequest {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_VERSION) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 export class PlanTargetsView {

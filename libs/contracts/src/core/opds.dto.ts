@@ -1,9 +1,9 @@
 // DTOs of the opds routes (API.md "Core performance"): public request/response classes and the RPC commands the gateway sends.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { ListQuery } from '../common/pagination';
-import { MAX_VERSION, queryBoolean, sortOptions, trim } from '../common/transforms';
+import { IsExpectedVersion, queryBoolean, sortOptions, trim } from '../common/transforms';
 
 /** If-Match versions are int4; 0 or one past the row's version is simply stale (412), never a 400 or an overflow. */
 
@@ -67,13 +67,13 @@ export class UpdateOpdCommand extends UpdateOpdRequest {
   @IsUUID() id: string;
 
   /** From the client's If-Match: the write applies only to this version (else 412). */
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_VERSION) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 /** `DELETE /opds/:id` with the client's If-Match (else 412). */
 export class DeleteOpdCommand {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_VERSION) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 export class OpdView {

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsNullableInstant, IsPeriod } from '../common/validators';
+import { IsExpectedVersion } from '../common/transforms';
 
 export const PERIOD_KEYS = ['Y', 'S1', 'S2', 'Q1', 'Q2', 'Q3', 'Q4', 'M01', 'M02', 'M03', 'M04', 'M05', 'M06', 'M07', 'M08', 'M09', 'M10', 'M11', 'M12'] as const;
 
@@ -60,11 +61,11 @@ export class UpdatePeriodCommand extends UpdatePeriodRequest {
   @IsInt() @Min(2000) @Max(2100) year: number;
   @IsPeriod() period: string;
   /** From If-Match; 0 = a period never set. */
-  @IsOptional() @IsInt() @Min(0) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 export class LockPeriodCommand extends LockPeriodRequest {
   @IsInt() @Min(2000) @Max(2100) year: number;
   @IsPeriod() period: string;
-  @IsOptional() @IsInt() @Min(0) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }

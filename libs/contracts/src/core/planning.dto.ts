@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf
 import { ListQuery } from '../common/pagination';
 import { INDICATOR_PARENT_TYPES, type IndicatorParentType } from './enums';
 import { IndicatorView } from './indicators.dto';
-import { notUndefined, nullText, sortOptions, trim } from '../common/transforms';
+import { IsExpectedVersion, notUndefined, nullText, sortOptions, trim } from '../common/transforms';
 
 /** `?opdId=null` selects the Pemda's own rows (the RPJMD); any other value must be a UUID. */
 
@@ -57,13 +57,13 @@ export class UpdateStrategicPlanRequest {
 export class UpdateStrategicPlanCommand extends UpdateStrategicPlanRequest {
   @IsUUID() id: string;
   /** If-Match versions are int4: 0 or a version past the row's is simply stale (412), never a 400 or an overflow. */
-  @IsOptional() @IsInt() @Min(0) @Max(INT4.max) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 /** Delete (and any id-only write) with the client's If-Match. */
 export class DeleteStrategicPlanCommand {
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(0) @Max(INT4.max) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 export const STRATEGIC_PLAN_SORTABLE = ['periodStart', 'createdAt'] as const;
@@ -254,7 +254,7 @@ export class PlanNodeIdRequest {
 }
 
 export class DeletePlanNodeCommand extends PlanNodeIdRequest {
-  @IsOptional() @IsInt() @Min(0) @Max(INT4.max) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 /** The public create body of any level plus `level`; the service checks which fields the level takes. */
@@ -272,7 +272,7 @@ export class CreatePlanNodeCommand extends NodeFields {
 export class UpdatePlanNodeCommand extends NodeUpdateFields {
   @IsIn(PLAN_LEVELS) level: PlanLevel;
   @IsUUID() id: string;
-  @IsOptional() @IsInt() @Min(0) @Max(INT4.max) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
   @IsOptional() @IsUUID() rpjmdObjectiveId?: string | null;
   @IsOptional() @IsString() @Length(1, 60) sipdCode?: string | null;
 }

@@ -1,8 +1,8 @@
 // DTOs of the settings routes (API.md "Core performance"): public request/response classes and the RPC commands the gateway sends.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
-import { trim } from '../common/transforms';
+import { IsDefined, IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsExpectedVersion, trim } from '../common/transforms';
 
 /** DOMAIN.md "Settings": the kind of regional government this installation serves. */
 export const PEMDA_LEVELS = ['kabupaten', 'kota', 'provinsi'] as const;
@@ -79,7 +79,7 @@ export class UpdateSettingsRequest {
 
 export class UpdateSettingsCommand extends UpdateSettingsRequest {
   /** From the client's If-Match: the write applies only to this version (else 412). */
-  @IsOptional() @IsInt() @Min(1) expectedVersion?: number;
+  @IsExpectedVersion() expectedVersion?: number;
 }
 
 export class SettingsView {
