@@ -1,6 +1,6 @@
 import { defineTable } from './dataset';
 
-/** The core tables the demo fills (schema: apps/core-performance/src/migrations/1733000000000-init-core.ts). */
+/** The core tables the demo fills (schema: apps/core-performance/src/migrations/1733000000000-init-core.ts and the later migrations named below). */
 
 export interface OpdRow {
   id: string;
@@ -248,4 +248,201 @@ export const ACHIEVEMENT_HISTORY = defineTable<AchievementHistoryRow>('core.achi
   actor: 'text',
   note: 'text',
   occurred_at: 'timestamptz',
+});
+
+/* Budget (schema: apps/core-performance/src/migrations/1733100000000-budget.ts). Money columns travel as 2-decimal text. */
+
+export type BudgetNodeType = 'program' | 'activity' | 'sub_activity';
+export type BudgetSource = 'manual' | 'sipd';
+
+export interface BudgetAllocationRow {
+  id: string;
+  node_type: BudgetNodeType;
+  node_id: string;
+  opd_id: string;
+  year: number;
+  revision: 'murni' | 'perubahan';
+  pagu: string;
+  sipd_code: string | null;
+  source: BudgetSource;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+export const BUDGET_ALLOCATIONS = defineTable<BudgetAllocationRow>('core.budget_allocations', {
+  id: 'uuid',
+  node_type: 'text',
+  node_id: 'uuid',
+  opd_id: 'uuid',
+  year: 'int',
+  revision: 'text',
+  pagu: 'numeric',
+  sipd_code: 'text',
+  source: 'text',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+  version: 'int',
+});
+
+export interface BudgetRealizationRow {
+  id: string;
+  node_type: BudgetNodeType;
+  node_id: string;
+  opd_id: string;
+  year: number;
+  month: number;
+  amount: string;
+  source: BudgetSource;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+export const BUDGET_REALIZATIONS = defineTable<BudgetRealizationRow>('core.budget_realizations', {
+  id: 'uuid',
+  node_type: 'text',
+  node_id: 'uuid',
+  opd_id: 'uuid',
+  year: 'int',
+  month: 'int',
+  amount: 'numeric',
+  source: 'text',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+  version: 'int',
+});
+
+/* LKE evaluations (schema: apps/core-performance/src/migrations/1733100000100-evaluations.ts). */
+
+export interface EvaluationRow {
+  id: string;
+  opd_id: string;
+  year: number;
+  template_code: string;
+  template_version: number;
+  status: 'draft' | 'final' | 'published';
+  score: string | null;
+  grade: string | null;
+  created_by: string;
+  finalized_by: string | null;
+  finalized_at: string | null;
+  published_by: string | null;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+export const EVALUATIONS = defineTable<EvaluationRow>('core.evaluations', {
+  id: 'uuid',
+  opd_id: 'uuid',
+  year: 'int',
+  template_code: 'text',
+  template_version: 'int',
+  status: 'text',
+  score: 'numeric',
+  grade: 'text',
+  created_by: 'text',
+  finalized_by: 'text',
+  finalized_at: 'timestamptz',
+  published_by: 'text',
+  published_at: 'timestamptz',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+  version: 'int',
+});
+
+export interface EvaluationComponentRow {
+  id: string;
+  evaluation_id: string;
+  code: string;
+  name: string;
+  weight: string;
+  sort_order: number;
+}
+export const EVALUATION_COMPONENTS = defineTable<EvaluationComponentRow>('core.evaluation_components', {
+  id: 'uuid',
+  evaluation_id: 'uuid',
+  code: 'text',
+  name: 'text',
+  weight: 'numeric',
+  sort_order: 'int',
+});
+
+export interface EvaluationSubComponentRow {
+  id: string;
+  evaluation_id: string;
+  component_id: string;
+  code: string;
+  kind: 'keberadaan' | 'kualitas' | 'pemanfaatan';
+  name: string;
+  share: string;
+  weight: string;
+  sort_order: number;
+}
+export const EVALUATION_SUB_COMPONENTS = defineTable<EvaluationSubComponentRow>('core.evaluation_sub_components', {
+  id: 'uuid',
+  evaluation_id: 'uuid',
+  component_id: 'uuid',
+  code: 'text',
+  kind: 'text',
+  name: 'text',
+  share: 'numeric',
+  weight: 'numeric',
+  sort_order: 'int',
+});
+
+/** `evidence_file_ids` is left to its default (`{}`): the demo links no files. */
+export interface EvaluationCriterionRow {
+  id: string;
+  evaluation_id: string;
+  sub_component_id: string;
+  code: string;
+  question: string;
+  answer_type: 'yes_no' | 'a_to_e';
+  sort_order: number;
+  answer: string | null;
+  note: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+}
+export const EVALUATION_CRITERIA = defineTable<EvaluationCriterionRow>('core.evaluation_criteria', {
+  id: 'uuid',
+  evaluation_id: 'uuid',
+  sub_component_id: 'uuid',
+  code: 'text',
+  question: 'text',
+  answer_type: 'text',
+  sort_order: 'int',
+  answer: 'text',
+  note: 'text',
+  answered_by: 'text',
+  answered_at: 'timestamptz',
+});
+
+export interface EvaluationRecommendationRow {
+  id: string;
+  evaluation_id: string;
+  component_id: string;
+  text: string;
+  created_by: string;
+  created_at: string;
+  follow_up_text: string | null;
+  follow_up_status: 'open' | 'in_progress' | 'done';
+  follow_up_by: string | null;
+  follow_up_at: string | null;
+  updated_at: string;
+  version: number;
+}
+export const EVALUATION_RECOMMENDATIONS = defineTable<EvaluationRecommendationRow>('core.evaluation_recommendations', {
+  id: 'uuid',
+  evaluation_id: 'uuid',
+  component_id: 'uuid',
+  text: 'text',
+  created_by: 'text',
+  created_at: 'timestamptz',
+  follow_up_text: 'text',
+  follow_up_status: 'text',
+  follow_up_by: 'text',
+  follow_up_at: 'timestamptz',
+  updated_at: 'timestamptz',
+  version: 'int',
 });

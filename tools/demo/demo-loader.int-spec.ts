@@ -3,7 +3,11 @@ import { Client } from 'pg';
 import { cumulativeCapaian } from '../../apps/core-performance/src/capaian/capaian';
 import { categoryOf } from '../../apps/core-performance/src/capaian/category';
 import { periodsOf, validateTargetSplit, type Aggregation, type Frequency, type Period, type Polarity } from '../../apps/core-performance/src/periods/period-calendar';
+import { serapanOf } from '../../apps/core-performance/src/budget/budget-summary';
+import { scoreEvaluation } from '../../apps/core-performance/src/evaluations/lke-scoring';
+import { LKE_TEMPLATE_CODE, parseTemplate } from '../../apps/core-performance/src/evaluations/lke-template';
 import { parseSipdCode, sipdExtensionProblem, type SipdLevel } from '../../apps/core-performance/src/planning/sipd-code';
+import { generateDemo } from './generate-demo';
 import { loadDemo, type LoadDemoResult } from './load-demo';
 
 /** The demo loader against a freshly migrated database, at 3 OPDs (Disdik, Dinkes, DPUPR). */
@@ -167,12 +171,177 @@ describe('demo loader', () => {
     expect(notScored).toBeGreaterThan(0);
   });
 
+  const BUDGET_NODES = `SELECT id, level, sipd_code FROM core.plan_nodes WHERE opd_id IS NOT NULL AND level IN ('program', 'activity', 'sub_activity')`;
+
+  it('budgets every OPD program, kegiatan and sub kegiatan: murni each year, perubahan on some in 2025–2026, parents the sums of their children', async () => {
+    const nodes = await rows<{ id: string; level: string; sipd_code: string }>(BUDGET_NODES);
+    const allocations = await rows<{ node_id: string; node_type: string; year: number; revision: string; pagu: string }>(
+      `SELECT node_id, node_type, year, revision, pagu::text FROM core.budget_allocations`,
+    );
+    const murni = allocations.filter((a) => a.revision === 'murni');
+    expect(murni).toHaveLength(nodes.length * 3);
+    expect(new Set(murni.map((a) => `${a.node_id}:${a.year}`)).size).toBe(nodes.length * 3);
+    expect(allocations.every((a) => /^\d+\.\d{2}$/.test(a.pagu))).toBe(true);
+    const perubahan = allocations.filter((a) => a.revision === 'perubahan');
+    expect([...new Set(perubahan.map((a) => a.year))].sort()).toEqual([2025, 2026]);
+    expect(new Set(perubahan.map((a) => a.node_type))).toEqual(new Set(['program', 'activity', 'sub_activity']));
+    expect(perubahan.filter((a) => a.node_type === 'sub_activity').length).toBeLessThan(murni.filter((a) => a.node_type === 'sub_activity').length / 2);
+
+    // The table's own rules: SIPD rows for sub kegiatan (50 juta – 5 miliar, perubahan ±5–15 %), manual for the sums, the node's code.
+    const offRules = await rows(
+      `SELECT a.id FROM core.budget_allocations a JOIN core.plan_nodes n ON n.id = a.node_id
+        WHERE a.source <> CASE WHEN a.node_type = 'sub_activity' THEN 'sipd' ELSE 'manual' END OR a.sipd_code IS DISTINCT FROM n.sipd_code OR a.opd_id <> n.opd_id
+           OR (a.node_type = 'sub_activity' AND a.pagu NOT BETWEEN 50000000 AND 5000000000) OR a.created_at > '2026-11-23T00:00:00+07'
+           OR (a.revision = 'perubahan' AND a.node_type = 'sub_activity' AND NOT EXISTS (
+                 SELECT 1 FROM core.budget_allocations m WHERE m.node_id = a.node_id AND m.year = a.year AND m.revision = 'murni'
+                    AND abs(a.pagu - m.pagu) BETWEEN m.pagu * 0.05 AND m.pagu * 0.15 AND m.created_at < a.created_at))`,
+    );
+    expect(offRules).toEqual([]);
+
+    // Parents hold exactly their children's pagu: murni as murni, the latest (perubahan where present) as the latest.
+    const unbalanced = await rows(
+      `WITH pagu AS (
+         SELECT node_id, year, sum(pagu) FILTER (WHERE revision = 'murni') AS murni,
+                coalesce(sum(pagu) FILTER (WHERE revision = 'perubahan'), sum(pagu) FILTER (WHERE revision = 'murni')) AS latest,
+                bool_or(revision = 'perubahan') AS revised
+           FROM core.budget_allocations GROUP BY node_id, year)
+       SELECT p.id, pp.year FROM core.plan_nodes p JOIN pagu pp ON pp.node_id = p.id
+        CROSS JOIN LATERAL (SELECT sum(cp.murni) AS murni, sum(cp.latest) AS latest, bool_or(cp.revised) AS revised
+                              FROM core.plan_nodes c JOIN pagu cp ON cp.node_id = c.id AND cp.year = pp.year WHERE c.parent_id = p.id) kids
+        WHERE p.level IN ('program', 'activity') AND (kids.murni IS DISTINCT FROM pp.murni OR kids.latest IS DISTINCT FROM pp.latest OR kids.revised IS DISTINCT FROM pp.revised)`,
+    );
+    expect(unbalanced).toEqual([]);
+  });
+
+  it('realizes the budgets month by month (1–12 in 2024 and 2025, 1–10 in 2026), parents the sums, serapan mostly 70–98 %', async () => {
+    const nodes = await rows(BUDGET_NODES);
+    const months = await rows<{ year: number; months: number[]; n: string }>(
+      `SELECT year, months, count(*) AS n FROM (SELECT node_id, year, array_agg(month ORDER BY month) AS months FROM core.budget_realizations GROUP BY node_id, year) m GROUP BY year, months ORDER BY year`,
+    );
+    const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+    expect(months).toEqual([
+      { year: 2024, months: upTo(12), n: String(nodes.length) },
+      { year: 2025, months: upTo(12), n: String(nodes.length) },
+      { year: 2026, months: upTo(10), n: String(nodes.length) },
+    ]);
+    const offRules = await rows(
+      `SELECT r.id FROM core.budget_realizations r JOIN core.plan_nodes n ON n.id = r.node_id
+        WHERE r.source <> CASE WHEN r.node_type = 'sub_activity' THEN 'sipd' ELSE 'manual' END OR r.opd_id <> n.opd_id OR r.amount <= 0
+           OR r.created_at > '2026-11-23T00:00:00+07' OR r.created_at < make_timestamptz(r.year, r.month, 1, 0, 0, 0, 'Asia/Jakarta') + interval '1 month'`,
+    );
+    expect(offRules).toEqual([]);
+    const unbalanced = await rows(
+      `SELECT p.id, r.year, r.month FROM core.plan_nodes p JOIN core.budget_realizations r ON r.node_id = p.id
+        WHERE p.level IN ('program', 'activity')
+          AND r.amount IS DISTINCT FROM (SELECT sum(cr.amount) FROM core.plan_nodes c JOIN core.budget_realizations cr ON cr.node_id = c.id AND cr.year = r.year AND cr.month = r.month WHERE c.parent_id = p.id)`,
+    );
+    expect(unbalanced).toEqual([]);
+
+    // Year-end serapan of the sub kegiatan against their latest pagu, as /budget/summary computes it.
+    const yearEnd = await rows<{ year: number; pagu: string; realization: string; h1: string }>(
+      `SELECT a.year, a.pagu::text, (SELECT sum(amount) FROM core.budget_realizations r WHERE r.node_id = a.node_id AND r.year = a.year)::text AS realization,
+              (SELECT sum(amount) FROM core.budget_realizations r WHERE r.node_id = a.node_id AND r.year = a.year AND r.month <= 6)::text AS h1
+         FROM core.budget_allocations a
+        WHERE a.node_type = 'sub_activity' AND a.year < 2026
+          AND a.revision = (SELECT max(revision) FROM core.budget_allocations l WHERE l.node_id = a.node_id AND l.year = a.year)`,
+    );
+    const serapan = yearEnd.map((y) => Number(serapanOf(y.realization, y.pagu)?.toFixed(2)));
+    const share = (lo: number, hi: number) => serapan.filter((x) => x >= lo && x <= hi).length / serapan.length;
+    expect(share(70, 98)).toBeGreaterThan(0.7);
+    expect(share(0, 69.99)).toBeGreaterThan(0);
+    expect(Math.max(...serapan)).toBeLessThan(105);
+    // Rising through the year: the first half spends less than the second for most.
+    expect(yearEnd.filter((y) => Number(y.h1) < Number(y.realization) / 2).length / yearEnd.length).toBeGreaterThan(0.6);
+  });
+
+  it('has two published 2025 LKE evaluations scored by the service, with recommendations and follow-ups, and a partly answered 2026 draft', async () => {
+    const { actors, opds } = generateDemo({ opds: 3 });
+    const operators = new Set(opds.flatMap((o) => o.operators));
+    const [latest] = await rows<{ version: number; content: unknown }>(`SELECT version, content FROM core.lke_templates WHERE code = $1 ORDER BY version DESC LIMIT 1`, [LKE_TEMPLATE_CODE]);
+    const template = parseTemplate(LKE_TEMPLATE_CODE, latest.version, latest.content);
+    const templateCriteria = template.components.flatMap((c) => c.subComponents.flatMap((s) => s.criteria.map((k) => [s.code, s.weight, k.code, k.question, k.answerType])));
+
+    const evaluations = await rows(`SELECT e.*, e.score::text AS score, o.short_name FROM core.evaluations e JOIN core.opds o ON o.id = e.opd_id ORDER BY e.year, o.code`);
+    expect(evaluations.map((e) => [e.short_name, e.year, e.status])).toEqual([
+      ['Disdik', 2025, 'published'],
+      ['Dinkes', 2025, 'published'],
+      ['Dinkes', 2026, 'draft'],
+    ]);
+    expect(evaluations.map((e) => e.grade)).toEqual(['BB', 'A', null]);
+    const events = await rows<{ data: any }>(`SELECT data FROM core.outbox WHERE subject = 'evt.core.evaluation.published.v1' ORDER BY seq`);
+    expect(events.map((e) => e.data.evaluationId).sort()).toEqual(evaluations.filter((e) => e.status === 'published').map((e) => e.id).sort());
+
+    for (const e of evaluations) {
+      expect([e.template_code, e.template_version]).toEqual([LKE_TEMPLATE_CODE, template.version]);
+      const criteria = await rows<{ sub: string; weight: string; code: string; question: string; answer_type: string; answer: any; answered_by: string | null; answered_at: Date | null }>(
+        `SELECT s.code AS sub, s.weight::text AS weight, k.code, k.question, k.answer_type, k.answer, k.answered_by, k.answered_at
+           FROM core.evaluation_criteria k JOIN core.evaluation_sub_components s ON s.id = k.sub_component_id AND s.evaluation_id = k.evaluation_id
+          WHERE k.evaluation_id = $1 ORDER BY k.sort_order`,
+        [e.id],
+      );
+      // Its own copy of the template, in template order.
+      expect(criteria.map((k) => [k.sub, k.weight, k.code, k.question, k.answer_type])).toEqual(templateCriteria);
+      for (const k of criteria) {
+        expect(k.answered_by === null).toBe(k.answer === null);
+        if (k.answered_by) expect(actors.evaluators).toContain(k.answered_by);
+        if (k.answered_at) expect(k.answered_at >= e.created_at && k.answered_at <= (e.finalized_at ?? e.updated_at)).toBe(true);
+      }
+      expect(actors.evaluators).toContain(e.created_by);
+      if (e.status === 'draft') {
+        const answered = criteria.filter((k) => k.answer !== null).length;
+        expect(answered).toBeGreaterThan(0);
+        expect(answered).toBeLessThan(criteria.length);
+        expect([e.score, e.grade, e.finalized_at, e.published_at]).toEqual([null, null, null, null]);
+        continue;
+      }
+      // Score and grade as finalize computes them, with the service's own function.
+      const subs = new Map<string, { weight: string; answers: any[] }>();
+      for (const k of criteria) subs.set(k.sub, { weight: k.weight, answers: [...(subs.get(k.sub)?.answers ?? []), k.answer] });
+      expect(scoreEvaluation([...subs.values()])).toEqual({ score: e.score, grade: e.grade });
+      expect(actors.evaluators).toContain(e.finalized_by);
+      expect(e.published_by).toBe(actors.superAdmin);
+      expect(e.created_at < e.finalized_at && e.finalized_at < e.published_at && e.published_at <= e.updated_at).toBe(true);
+      expect(events.find((ev) => ev.data.evaluationId === e.id)?.data).toMatchObject({ opdId: e.opd_id, year: 2025, score: e.score, grade: e.grade });
+
+      const recommendations = await rows(
+        `SELECT r.*, c.evaluation_id AS component_evaluation FROM core.evaluation_recommendations r JOIN core.evaluation_components c ON c.id = r.component_id WHERE r.evaluation_id = $1`,
+        [e.id],
+      );
+      expect(recommendations.length).toBeGreaterThanOrEqual(3);
+      for (const r of recommendations) {
+        expect(r.component_evaluation).toBe(e.id);
+        expect(r.created_by).toBe(e.finalized_by);
+        expect(r.created_at > e.created_at && r.created_at < e.finalized_at).toBe(true);
+        if (r.follow_up_status === 'open') {
+          expect([r.follow_up_text, r.follow_up_by, r.follow_up_at, r.version]).toEqual([null, null, null, 1]);
+        } else {
+          expect(operators.has(r.follow_up_by)).toBe(true);
+          expect(r.follow_up_text).toBeTruthy();
+          expect(r.follow_up_at > e.published_at && r.follow_up_at <= e.updated_at).toBe(true);
+          expect(r.version).toBe(r.follow_up_status === 'done' ? 3 : 2);
+        }
+      }
+      // Each write claimed the evaluation once: create, answer batches, recommendations, finalize, publish, follow-ups.
+      const batches = new Set(criteria.map((k) => k.answered_at?.getTime())).size;
+      expect(e.version).toBe(1 + batches + recommendations.length + 2 + recommendations.reduce((n, r) => n + r.version - 1, 0));
+    }
+    const followUps = await rows<{ follow_up_status: string }>(`SELECT DISTINCT follow_up_status FROM core.evaluation_recommendations ORDER BY 1`);
+    expect(followUps.map((f) => f.follow_up_status)).toEqual(['done', 'in_progress', 'open']);
+  });
+
   it('does nothing on a second run and names the OPDs already there', async () => {
-    const before = { history: await count('achievement_history'), outbox: await count('outbox'), audit: await count('audit_log') };
+    const counts = async () => ({
+      history: await count('achievement_history'),
+      budget: await count('budget_realizations'),
+      evaluations: await count('evaluations'),
+      outbox: await count('outbox'),
+      audit: await count('audit_log'),
+    });
+    const before = await counts();
     const again = await loadDemo({ databaseUrl: stack.db.urlFor('sakip_core'), opds: 3 });
     expect(again.status).toBe('already-loaded');
     if (again.status === 'already-loaded') expect(again.opds).toHaveLength(3);
-    expect({ history: await count('achievement_history'), outbox: await count('outbox'), audit: await count('audit_log') }).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it('refuses a database that already holds a real OPD, writing nothing', async () => {

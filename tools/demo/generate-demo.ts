@@ -1,6 +1,8 @@
 import { DEFAULT_OPDS } from './catalog/opd-catalog';
 import { parseAsOf } from './demo-calendar';
 import { achievementsModule } from './generator/achievements';
+import { budgetModule } from './generator/budget';
+import { evaluationsModule } from './generator/evaluations';
 import { organisationModule } from './generator/organisation';
 import { planningModule } from './generator/planning';
 import { targetsModule } from './generator/targets';
@@ -8,11 +10,10 @@ import { newWorld, type DemoModule, type DemoOptions, type DemoWorld } from './g
 
 /**
  * The demo Pemda, generated in memory: pure and deterministic (same options → same rows, ids
- * included). Each module fills one part and may read what the earlier ones built; budgets and LKE
- * evaluations arrive as further modules appended here (their rows go to their own tables, which
- * the loader inserts in registration order).
+ * included). Each module fills one part and may read what the earlier ones built; its rows go to
+ * its own tables, which the loader inserts in registration order.
  */
-export const CORE_DEMO_MODULES: readonly DemoModule[] = [organisationModule, planningModule, targetsModule, achievementsModule];
+export const CORE_DEMO_MODULES: readonly DemoModule[] = [organisationModule, planningModule, targetsModule, achievementsModule, budgetModule, evaluationsModule];
 
 export const DEFAULT_SEED = 'sukamaju';
 /** The demo's "now": fixed, so repeated loads and benchmarks see identical data. */

@@ -3,6 +3,8 @@ import { CORE_EVENTS } from '@sakip/contracts';
 import { createServiceDataSource } from '@sakip/persistence';
 import type { EntityManager } from 'typeorm';
 import { writeAudit, writeAuditMany } from '../../apps/core-performance/src/audit/core-audit';
+import { EVALUATION_COLUMNS, type EvaluationRow } from '../../apps/core-performance/src/evaluations/evaluation-rows';
+import { enqueuePublished } from '../../apps/core-performance/src/evaluations/evaluation-events';
 import { coreOutbox } from '../../apps/core-performance/src/events/core-outbox';
 import { CORE_SCHEMA } from '../../apps/core-performance/src/migrations';
 import { DEFAULT_OPDS } from './catalog/opd-catalog';
@@ -15,7 +17,8 @@ import { DEMO_ACTOR, DEMO_AUDIT_OPERATION, inspectDemoState } from './loader/dem
 /**
  * Loads the demo Pemda into core's schema in ONE transaction: settings, the generated rows
  * (set-based, in chunks), an `evt.core.opd.changed.v1` per OPD through core's outbox (so auth
- * learns the OPDs once core's relay runs), audit rows, and the `demo.load` marker. Idempotent:
+ * learns the OPDs once core's relay runs), the service's `evt.core.evaluation.published.v1` per
+ * published evaluation, audit rows, and the `demo.load` marker. Idempotent:
  * a second run finds the marker and does nothing; a database with other data is refused.
  * Use the core role's URL or the database owner's.
  */
@@ -66,6 +69,7 @@ export async function loadDemo(o: LoadDemoOptions): Promise<LoadDemoResult> {
         log(`${table.spec.table}: ${table.rows.length} rows (${Date.now() - t} ms)`);
       }
       await announceOpds(tx, world);
+      await announcePublishedEvaluations(tx);
       const counts = world.data.counts();
       const asOf = wibDate(world.options.asOf);
       await writeAudit(tx, {
@@ -147,6 +151,16 @@ async function announceOpds(tx: EntityManager, world: DemoWorld): Promise<void> 
   );
 }
 
+/**
+ * What publishing does besides the row: `evt.core.evaluation.published.v1`, built by the service's
+ * own `enqueuePublished` from the rows just inserted (as publish reads them back), so its payload
+ * is the one subscribers know. A couple of evaluations: one statement each.
+ */
+async function announcePublishedEvaluations(tx: EntityManager): Promise<void> {
+  const published: EvaluationRow[] = await tx.query(`SELECT ${EVALUATION_COLUMNS} FROM core.evaluations WHERE status = 'published' ORDER BY published_at, id`);
+  for (const row of published) await enqueuePublished(tx, row);
+}
+
 async function alreadyLoaded(db: Pick<EntityManager, 'query'>, loadedAt: Date, details: Record<string, unknown>): Promise<LoadDemoResult> {
   const opds: DemoOpdSummary[] = await db.query(`SELECT id, code, name FROM core.opds ORDER BY code`);
   return { status: 'already-loaded', loadedAt: new Date(loadedAt).toISOString(), details, opds };
@@ -160,7 +174,8 @@ export function describeDemoResult(r: LoadDemoResult, maxOpds = 25): string[] {
       ? [
           `demo data: Kabupaten Sukamaju loaded in ${(r.ms / 1000).toFixed(1)} s (generated in ${(r.generateMs / 1000).toFixed(1)} s; seed ${r.seed}, as of ${r.asOf}): ` +
             `${r.counts['core.opds']} OPDs, ${r.counts['core.plan_nodes']} planning nodes, ${r.counts['core.indicators']} indicators, ` +
-            `${r.counts['core.indicator_target_periods']} target periods, ${r.counts['core.achievements']} achievements, ${r.counts['core.achievement_history']} history rows`,
+            `${r.counts['core.indicator_target_periods']} target periods, ${r.counts['core.achievements']} achievements, ${r.counts['core.achievement_history']} history rows, ` +
+            `${r.counts['core.budget_allocations'] ?? 0} budget allocations, ${r.counts['core.budget_realizations'] ?? 0} monthly realizations, ${r.counts['core.evaluations'] ?? 0} LKE evaluations`,
           ...(r.settingsKept ? ['demo data: the settings had been edited before, so they were kept as they are'] : []),
         ]
       : [`demo data: already loaded on ${r.loadedAt} (${describeDetails(r.details)}); nothing to do`];
