@@ -29,11 +29,11 @@ import { DEFAULT_OPDS, maxOpds } from '../demo/catalog/opd-catalog';
 import { describeDemoResult, loadDemo } from '../demo/load-demo';
 import { fmt, startBenchStack, type BenchStack } from './lib/bench-stack';
 import { load } from './lib/load';
+import { GENERATION_KEY } from '../../apps/core-performance/src/cache/read-cache';
 
 const YEAR = 2026;
 const LIMIT = 100;
 const PATH = `/api/v1/performance/data?year=${YEAR}&limit=${LIMIT}`;
-const GENERATION_KEY = 'core:cache:gen'; // apps/core-performance/src/cache/read-cache.ts
 const ADMIN = { email: 'bench@sakip.local', password: 'Bench-Admin-Password-1', totp: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' };
 
 const env = (name: string, dflt: number) => {

@@ -44,7 +44,8 @@ export class OpdAccess {
   listFilter(requested: string | null | undefined): { opdId: string | null | undefined; includePemda: boolean } {
     if (this.boundOpdId === null) return { opdId: requested, includePemda: false };
     if (requested === undefined) return { opdId: this.boundOpdId, includePemda: true };
-    if (requested !== null && requested !== this.boundOpdId) throw notFound('OPD');
+    // UUIDs compare case-insensitively: an upper-case spelling of the caller's own OPD is still its own.
+    if (requested !== null && requested.toLowerCase() !== this.boundOpdId.toLowerCase()) throw notFound('OPD');
     return { opdId: requested, includePemda: false };
   }
 

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { DataSource, type EntitySubscriberInterface } from 'typeorm';
 import { CORE_CONFIG, type CoreConfig } from '../core.config';
 
-const GENERATION_KEY = 'core:cache:gen';
+/** The Redis key (under REDIS_PREFIX) of the cache generation; bumping it makes every entry stale. */
+export const GENERATION_KEY = 'core:cache:gen';
 
 /**
  * Redis cache of core's read models (dashboards, analytics, performance data) with versioned key
