@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { AUTH_DB_ROLE, AUTH_MIGRATIONS, AUTH_SCHEMA } from '../../apps/auth/src/migrations';
 import { CORE_DB_ROLE, CORE_MIGRATIONS, CORE_SCHEMA } from '../../apps/core-performance/src/migrations';
+import { FILE_DB_ROLE, FILE_MIGRATIONS, FILE_SCHEMA } from '../../apps/file/src/migrations';
 import type { ServiceSchema } from '@sakip/testing';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -29,6 +30,13 @@ export const DEV_SERVICES: DevService[] = [
     port: 3102,
     envPrefix: 'CORE',
     schema: { schema: CORE_SCHEMA, role: CORE_DB_ROLE, migrations: CORE_MIGRATIONS },
+  },
+  {
+    name: 'file',
+    main: 'apps/file/src/main.ts',
+    port: 3106,
+    envPrefix: 'FILE',
+    schema: { schema: FILE_SCHEMA, role: FILE_DB_ROLE, migrations: FILE_MIGRATIONS },
   },
   { name: 'gateway', main: 'apps/gateway/src/main.ts', port: 3000 },
 ];

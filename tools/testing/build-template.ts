@@ -2,6 +2,7 @@ import { dropStaleTestDatabases, ensureTemplateDatabase, TEMPLATE_ENV, testServe
 import { join } from 'node:path';
 import { AUTH_DB_ROLE, AUTH_MIGRATIONS, AUTH_SCHEMA } from '../../apps/auth/src/migrations';
 import { CORE_DB_ROLE, CORE_MIGRATIONS, CORE_SCHEMA } from '../../apps/core-performance/src/migrations';
+import { FILE_DB_ROLE, FILE_MIGRATIONS, FILE_SCHEMA } from '../../apps/file/src/migrations';
 
 /**
  * Builds the migrated template database once per content hash. Lives outside
@@ -12,10 +13,11 @@ export default async function globalSetup(): Promise<void> {
   const template = await ensureTemplateDatabase({
     adminUrl: testServers.pgAdminUrl,
     sqlDir: join(root, 'infra', 'postgres'),
-    migrationDirs: [join(root, 'apps', 'auth', 'src', 'migrations'), join(root, 'apps', 'core-performance', 'src', 'migrations')],
+    migrationDirs: [join(root, 'apps', 'auth', 'src', 'migrations'), join(root, 'apps', 'core-performance', 'src', 'migrations'), join(root, 'apps', 'file', 'src', 'migrations')],
     services: [
       { schema: AUTH_SCHEMA, role: AUTH_DB_ROLE, migrations: AUTH_MIGRATIONS },
       { schema: CORE_SCHEMA, role: CORE_DB_ROLE, migrations: CORE_MIGRATIONS },
+      { schema: FILE_SCHEMA, role: FILE_DB_ROLE, migrations: FILE_MIGRATIONS },
     ],
   });
   process.env[TEMPLATE_ENV] = template;

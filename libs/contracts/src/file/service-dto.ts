@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
 /** Streamed uploads are capped at 10 MiB (ARCHITECTURE.md "Edge"). */
@@ -11,8 +12,9 @@ export class FileUploadAuthorizeRequest {
   @Matches(/^[a-z]+\/[a-z0-9.+-]+$/i) @Length(3, 127)
   contentType: string;
 
-  @IsInt() @Min(1) @Max(FILE_MAX_UPLOAD_BYTES)
-  sizeBytes: number;
+  /** The declared size when known (a streamed multipart upload does not know it): the service enforces its own limit anyway. */
+  @IsOptional() @IsInt() @Min(1) @Max(FILE_MAX_UPLOAD_BYTES)
+  sizeBytes?: number;
 
   /** The OPD the file belongs to; defaults to the caller's own. */
   @IsOptional() @IsUUID()
@@ -23,8 +25,10 @@ export class FileUploadAuthorizeRequest {
 export interface FileTransferGrant {
   fileId: string;
   token: string;
-  /** Path on the file service's internal HTTP API, e.g. `/internal/files/<id>/content`. */
+  /** Path on the file service's internal HTTP API: `/internal/uploads/<token>` or `/internal/downloads/<token>`. */
   path: string;
+  /** The same path on the service's internal base URL (FILE_INTERNAL_URL), ready to call. */
+  url?: string;
   expiresAt: string;
 }
 
@@ -37,4 +41,20 @@ export interface FileDownloadGrant extends FileTransferGrant {
   filename: string;
   contentType: string;
   sizeBytes: number;
+}
+
+/** `file.get.v1` / `file.delete.v1`, sent with the user's identity. */
+export class FileIdRequest {
+  @IsUUID() id: string;
+}
+
+/** A stored file's metadata (API.md "Files"); the bytes come from `GET /files/:id/content`. */
+export class FileView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Sanitized original file name' }) name: string;
+  @ApiProperty({ description: 'Bytes' }) size: number;
+  @ApiProperty({ description: 'Judged by content, not by the name or the declared type', example: 'application/pdf' }) mimeType: string;
+  @ApiProperty({ description: 'Hex SHA-256 of the content' }) sha256: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null: a Pemda-level file' }) opdId: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
 }

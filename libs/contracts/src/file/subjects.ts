@@ -1,7 +1,9 @@
-/** Request/reply subjects served by `file`: grants for a byte transfer over its internal HTTP API. */
+/** Request/reply subjects served by `file`: grants for a byte transfer over its internal HTTP API, metadata and deletion. */
 export const FILE_SUBJECTS = {
   uploadAuthorize: 'file.upload.authorize.v1',
   downloadAuthorize: 'file.download.authorize.v1',
+  get: 'file.get.v1',
+  delete: 'file.delete.v1',
 } as const;
 
 export type FileSubject = (typeof FILE_SUBJECTS)[keyof typeof FILE_SUBJECTS];

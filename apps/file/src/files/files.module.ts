@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { FILE_CONFIG, type FileConfig } from '../file.config';
+import { FileLinksConsumer } from '../links/file-links.consumer';
+import { FileLinksRepository } from '../links/file-links.repository';
+import { createStorageDriver } from '../storage/storage.factory';
+import { STORAGE_DRIVER } from '../storage/storage-driver';
+import { InternalTransferRoutes } from '../transfer/internal-transfer.routes';
+import { StoreUploadUseCase } from '../transfer/store-upload.use-case';
+import { StreamDownloadUseCase } from '../transfer/stream-download.use-case';
+import { TransferTokens } from '../transfer/transfer-token';
+import { FilesController } from './files.controller';
+import { FilesRepository } from './files.repository';
+import { UnlinkedCleanup } from './unlinked-cleanup';
+import { AuthorizeDownloadUseCase } from './use-cases/authorize-download.use-case';
+import { AuthorizeUploadUseCase } from './use-cases/authorize-upload.use-case';
+import { DeleteFileUseCase } from './use-cases/delete-file.use-case';
+import { FileVisibility } from './use-cases/file-visibility';
+import { GetFileUseCase } from './use-cases/get-file.use-case';
+
+@Module({
+  controllers: [FilesController],
+  providers: [
+    { provide: STORAGE_DRIVER, inject: [FILE_CONFIG], useFactory: (c: FileConfig) => createStorageDriver(c) },
+    { provide: TransferTokens, inject: [FILE_CONFIG], useFactory: (c: FileConfig) => new TransferTokens(c.FILE_TOKEN_SECRET) },
+    FilesRepository,
+    FileVisibility,
+    InternalTransferRoutes,
+    AuthorizeUploadUseCase,
+    AuthorizeDownloadUseCase,
+    GetFileUseCase,
+    DeleteFileUseCase,
+    StoreUploadUseCase,
+    StreamDownloadUseCase,
+    FileLinksRepository,
+    FileLinksConsumer,
+    UnlinkedCleanup,
+  ],
+  exports: [UnlinkedCleanup, STORAGE_DRIVER],
+})
+export class FilesModule {}
