@@ -22,6 +22,7 @@ const S = CORE_SUBJECTS;
 const CRUD_YEAR = 2025;
 const SUMMARY_YEAR = 2026;
 const SYNC_YEAR = 2027;
+const LOCKED_YEAR = 2028;
 
 /** A DomainError's code and the fields its details name. */
 async function failure(p: Promise<unknown>): Promise<{ code: string; fields: string[] }> {
@@ -187,6 +188,39 @@ describe('budget (integration)', () => {
       expect(await count('budget_allocations')).toBe(before);
     });
 
+    it('refuses null for an optional field (400 naming it), writing nothing', async () => {
+      const a = await createAllocation({ nodeType: 'sub_activity', nodeId: node.sub2, year: CRUD_YEAR, revision: 'murni', pagu: '5.00' });
+      const allocations = await count('budget_allocations');
+      const auditCount = await count('audit_log');
+      const created = await failure(createAllocation({ nodeType: 'sub_activity', nodeId: node.sub2, year: CRUD_YEAR, revision: 'perubahan', pagu: '1.00', sipdCode: null }));
+      expect(created).toMatchObject({ code: ErrorCode.ValidationFailed, fields: expect.arrayContaining(['sipdCode']) });
+      for (const [over, field] of [
+        [{ pagu: null }, 'pagu'],
+        [{ sipdCode: null }, 'sipdCode'],
+      ] as const) {
+        const f = await failure(core.call(S.budgetAllocationUpdate, { id: a.id, ...over }, superAdmin));
+        expect(f).toMatchObject({ code: ErrorCode.ValidationFailed, fields: expect.arrayContaining([field]) });
+      }
+      expect(await count('budget_allocations')).toBe(allocations);
+      expect(await count('audit_log')).toBe(auditCount);
+      expect(await core.call(S.budgetAllocationGet, { id: a.id }, superAdmin)).toMatchObject({ pagu: '5.00', sipdCode: '1.02.02.2.01.0002', version: 1 });
+      await core.call(S.budgetAllocationDelete, { id: a.id }, superAdmin);
+    });
+
+    it('refuses creating, changing or deleting an allocation of a locked year (409), writing nothing', async () => {
+      const a = await createAllocation({ nodeType: 'sub_activity', nodeId: node.sub1, year: LOCKED_YEAR, revision: 'murni', pagu: '7.00' });
+      await lock(LOCKED_YEAR, 'Y');
+      const auditCount = await count('audit_log');
+      const refused = await failure(createAllocation({ nodeType: 'sub_activity', nodeId: node.sub2, year: LOCKED_YEAR, revision: 'murni', pagu: '1.00' }));
+      expect(refused.code).toBe(ErrorCode.InvalidState);
+      expect(await errorCodeOf(core.call(S.budgetAllocationUpdate, { id: a.id, pagu: '8.00' }, superAdmin))).toBe(ErrorCode.InvalidState);
+      expect(await errorCodeOf(core.call(S.budgetAllocationDelete, { id: a.id }, superAdmin))).toBe(ErrorCode.InvalidState);
+      await expect(core.call(S.budgetAllocationUpdate, { id: a.id, pagu: '8.00' }, superAdmin)).rejects.toMatchObject({ message: expect.stringContaining('budget allocations') });
+      expect(await core.call(S.budgetAllocationGet, { id: a.id }, superAdmin)).toMatchObject({ pagu: '7.00', version: 1 });
+      expect(await core.sql(`SELECT count(*)::int AS n FROM core.budget_allocations WHERE year = $1`, [LOCKED_YEAR])).toEqual([{ n: 1 }]);
+      expect(await count('audit_log')).toBe(auditCount);
+    });
+
     it('refuses a node of the RPJMD (400) and answers 404 for an unknown node', async () => {
       expect((await failure(createAllocation({ nodeType: 'program', nodeId: node.rpjmdProgram, year: CRUD_YEAR, revision: 'murni', pagu: '1.00' }))).fields).toContain('nodeId');
       expect(await errorCodeOf(createAllocation({ nodeType: 'program', nodeId: randomUUID(), year: CRUD_YEAR, revision: 'murni', pagu: '1.00' }))).toBe(ErrorCode.NotFound);
@@ -308,6 +342,16 @@ describe('budget (integration)', () => {
       expect(await count('budget_realizations')).toBe(before);
     });
 
+    it('refuses a null amount on update (400 naming it), writing nothing', async () => {
+      const r = await createRealization({ nodeType: 'sub_activity', nodeId: node.sub2, year: CRUD_YEAR, month: 11, amount: '3.00' });
+      const auditCount = await count('audit_log');
+      const f = await failure(core.call(S.budgetRealizationUpdate, { id: r.id, amount: null }, adminA));
+      expect(f).toMatchObject({ code: ErrorCode.ValidationFailed, fields: expect.arrayContaining(['amount']) });
+      expect(await core.call(S.budgetRealizationGet, { id: r.id }, adminA)).toMatchObject({ amount: '3.00', version: 1 });
+      expect(await count('audit_log')).toBe(auditCount);
+      await core.call(S.budgetRealizationDelete, { id: r.id }, adminA);
+    });
+
     it('refuses writes to a month inside a locked period (409), and allows the others', async () => {
       const april = await createRealization({ nodeType: 'sub_activity', nodeId: node.sub3, year: CRUD_YEAR, month: 4, amount: '1.00' });
       await lock(CRUD_YEAR, 'Q2');
@@ -387,10 +431,11 @@ describe('budget (integration)', () => {
       expect(rowOf(page, node.program)).toMatchObject({ pagu: '999999999999999.99', realization: '0.00', throughMonth: null, serapan: 0, capaian: null, efficiency: null });
       expect(rowOf(page, node.sub3)).toMatchObject({ pagu: '0.00', serapan: null, sipdCode: null });
       expect(page).toMatchObject({ total: 4, year: SUMMARY_YEAR, month: null });
-      // Totals per OPD and level, exact: 800.00 + 0 (sub2 has none) + 0.00; 580.00 + 0.30.
+      // Totals per OPD and level, exact: 800.00 + 0 (sub2 has none) + 0.00; serapan 580.00 / 800.00 = 72.5,
+      // sub2's 0.30 (no allocation) reported apart rather than counted against sub1's pagu.
       expect(page.totals).toEqual([
-        { opdId: opdA, nodeType: 'program', nodes: 1, pagu: '999999999999999.99', realization: '0.00', serapan: 0 },
-        { opdId: opdA, nodeType: 'sub_activity', nodes: 3, pagu: '800.00', realization: '580.30', serapan: 72.54 },
+        { opdId: opdA, nodeType: 'program', nodes: 1, pagu: '999999999999999.99', realization: '0.00', unallocatedRealization: '0.00', serapan: 0 },
+        { opdId: opdA, nodeType: 'sub_activity', nodes: 3, pagu: '800.00', realization: '580.00', unallocatedRealization: '0.30', serapan: 72.5 },
       ]);
     });
 
@@ -525,7 +570,7 @@ describe('budget (integration)', () => {
       expect(await syncRows()).toEqual([]);
     });
 
-    it('upserts set-based with one audit row, reporting unknown and ambiguous codes and locked months', async () => {
+    it('upserts set-based, one audit row per written row plus the batch summary, reporting unknown and ambiguous codes and locked months', async () => {
       const result = await upsert(batch);
       expect(result).toEqual({
         inserted: 6,
@@ -533,6 +578,7 @@ describe('budget (integration)', () => {
         unknownCodes: ['9.99.99.9.99.9998', '9.99.99.9.99.9999'],
         ambiguousCodes: [codes.shared],
         lockedRows: [{ kodeSubGiat: codes.sub1, month: 5 }],
+        lockedAllocations: [],
       });
       const rows = await syncRows();
       expect(rows).toHaveLength(6);
@@ -559,9 +605,19 @@ describe('budget (integration)', () => {
             unknownCodes: 2,
             ambiguousCodes: 1,
             lockedRows: 1,
+            lockedAllocations: 0,
           },
         },
       ]);
+      // Each written row: inserted, so no old values.
+      const rowAudits = [...(await audits('budget_allocations')), ...(await audits('budget_realizations'))].filter((x) => x.actor === 'system:integration');
+      expect(rowAudits).toHaveLength(6);
+      expect(rowAudits.every((x) => x.operation === 'insert' && x.old_values === null)).toBe(true);
+      const sub1Murni = (await core.sql(`SELECT id FROM core.budget_allocations WHERE node_id = $1 AND year = $2 AND revision = 'murni'`, [node.sub1, SYNC_YEAR]))[0].id;
+      expect(rowAudits.find((x) => x.row_id === sub1Murni)).toMatchObject({
+        table_name: 'budget_allocations',
+        new_values: { nodeId: node.sub1, opdId: opdA, year: SYNC_YEAR, revision: 'murni', pagu: '1000000.00', sipdCode: codes.sub1, source: 'sipd' },
+      });
     });
 
     it('changes nothing when the same batch comes again: no version bump, no audit row', async () => {
@@ -586,11 +642,27 @@ describe('budget (integration)', () => {
           { kodeSubGiat: codes.sub2, month: 2, amount: '0.10' },
         ],
       });
-      expect(result).toEqual({ inserted: 1, updated: 2, unknownCodes: [], ambiguousCodes: [], lockedRows: [] });
+      expect(result).toEqual({ inserted: 1, updated: 2, unknownCodes: [], ambiguousCodes: [], lockedRows: [], lockedAllocations: [] });
       expect(await core.call(S.budgetRealizationGet, { id: manual.id }, adminA)).toMatchObject({ amount: '0.15', cumulative: '0.30', source: 'sipd', version: 2 });
       const sub1Allocation = (await syncRows()).find((r) => r.node_id === node.sub1 && r.key === 'murni');
       expect(sub1Allocation).toMatchObject({ value: '1000000.00', version: 1 });
       expect((await syncAudits()).at(-1).new_values).toMatchObject({ allocations: { inserted: 0, updated: 1 }, realizations: { inserted: 1, updated: 1 } });
+      // The manual amount the sync overwrote is kept in the audit, with the row id.
+      expect((await audits('budget_realizations')).filter((x) => x.row_id === manual.id)).toEqual([
+        expect.objectContaining({ operation: 'insert', actor: adminA.actor }),
+        expect.objectContaining({
+          operation: 'update',
+          actor: 'system:integration',
+          old_values: expect.objectContaining({ amount: '9.00', source: 'manual', month: 3 }),
+          new_values: expect.objectContaining({ amount: '0.15', source: 'sipd', month: 3 }),
+        }),
+      ]);
+      const sub2Murni = (await core.sql(`SELECT id FROM core.budget_allocations WHERE node_id = $1 AND year = $2 AND revision = 'murni'`, [node.sub2, SYNC_YEAR]))[0].id;
+      expect((await audits('budget_allocations')).filter((x) => x.row_id === sub2Murni).at(-1)).toMatchObject({
+        operation: 'update',
+        old_values: { pagu: '0.10', source: 'sipd' },
+        new_values: { pagu: '0.90', source: 'sipd' },
+      });
       // 0.05 + 0.10 + 0.15 = 0.30 of 0.90 → 33.33.
       const row = (await summary({ year: SYNC_YEAR, opdId: opdA })).items.find((r) => r.nodeId === node.sub2);
       expect(row).toMatchObject({ pagu: '0.90', realization: '0.30', serapan: 33.33 });
@@ -620,7 +692,33 @@ describe('budget (integration)', () => {
       expect(await count('audit_log')).toBe(auditCount);
     });
 
-    it('takes 1000 rows of a kind in one statement each (one audit row), and only codes of plans covering the year', async () => {
+    it('reports allocations of a locked year (and its months\' realizations) instead of writing them', async () => {
+      // LOCKED_YEAR's Y is locked by the allocation tests above.
+      const before = await core.sql(`SELECT id, pagu::text, version FROM core.budget_allocations WHERE year = $1 ORDER BY id`, [LOCKED_YEAR]);
+      const auditCount = await count('audit_log');
+      const result = await upsert({
+        year: LOCKED_YEAR,
+        revision: 'murni',
+        allocations: [
+          { kodeSubGiat: codes.sub1, pagu: '9.00' },
+          { kodeSubGiat: codes.sub2, pagu: '1.00' },
+        ],
+        realizations: [{ kodeSubGiat: codes.sub2, month: 1, amount: '1.00' }],
+      });
+      expect(result).toEqual({
+        inserted: 0,
+        updated: 0,
+        unknownCodes: [],
+        ambiguousCodes: [],
+        lockedRows: [{ kodeSubGiat: codes.sub2, month: 1 }],
+        lockedAllocations: [codes.sub1, codes.sub2],
+      });
+      expect(await core.sql(`SELECT id, pagu::text, version FROM core.budget_allocations WHERE year = $1 ORDER BY id`, [LOCKED_YEAR])).toEqual(before);
+      expect(await core.sql(`SELECT count(*)::int AS n FROM core.budget_realizations WHERE year = $1`, [LOCKED_YEAR])).toEqual([{ n: 0 }]);
+      expect(await count('audit_log')).toBe(auditCount);
+    });
+
+    it('takes 1000 rows of a kind in one statement each (an audit row per written row), and only codes of plans covering the year', async () => {
       // 1000 sub-activities of OPD A with codes 3.01.01.2.01.0000…0999.
       const activity = await addNode(planA, 'activity', node.program, 'K-BULK', '3.01.01.2.01');
       await core.sql(
@@ -636,7 +734,8 @@ describe('budget (integration)', () => {
       const lockedCount = realizations.filter((r) => r.month >= 4 && r.month <= 6).length;
       expect(result).toMatchObject({ inserted: 1000 + 1000 - lockedCount, updated: 0, unknownCodes: [], ambiguousCodes: [] });
       expect(result.lockedRows).toHaveLength(lockedCount);
-      expect((await count('audit_log')) - auditCount).toBe(1);
+      // One per written row, plus the batch summary.
+      expect((await count('audit_log')) - auditCount).toBe(1000 + 1000 - lockedCount + 1);
       const totals = await summary({ year: SYNC_YEAR, opdId: opdA, nodeType: 'sub_activity', limit: 1 });
       // Σ (i + 0.01) for i = 0…999 = 499500 + 10.00, plus the earlier sub1 perubahan 500000.00 and sub2 0.90.
       expect(totals.totals).toEqual([expect.objectContaining({ nodes: 1002, pagu: '999510.90' })]);

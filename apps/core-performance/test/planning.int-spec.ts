@@ -140,6 +140,26 @@ describe('planning: strategic plans and the plan tree (integration)', () => {
       expect(await call(CORE_SUBJECTS.strategicPlanUpdate, { id: plan.id, vision: 'still fine' }, superAdmin)).toMatchObject({ vision: 'still fine', opdId: opdB });
       expect(await call(CORE_SUBJECTS.strategicPlanGet, { id: plan.id }, superAdmin)).toMatchObject({ periodStart: 2070 });
     });
+    it.each(['budget_allocations', 'budget_realizations'])('refuses a period change that would strand a row of %s (409)', async (table) => {
+      // An OPD of its own, so no other plan's period gets in the way.
+      const opd = randomUUID();
+      await core.sql(`INSERT INTO core.opds (id, code, name) VALUES ($1, $2, 'Dinas Budget')`, [opd, `BUD-${table}`]);
+      const start = 2095;
+      const plan = await createPlan({ opdId: opd, periodStart: start, periodEnd: start + 4, vision: 'v', mission: 'm' }, superAdmin);
+      const node = randomUUID();
+      await core.sql(`INSERT INTO core.plan_nodes (id, level, strategic_plan_id, opd_id, code, name) VALUES ($1, 'goal', $2, $3, 'G', 'g')`, [node, plan.id, opd]);
+      const sub = randomUUID();
+      await core.sql(`INSERT INTO core.plan_nodes (id, level, strategic_plan_id, parent_id, opd_id, code, name) VALUES ($1, 'sub_activity', $2, $3, $4, 'SK', 'sk')`, [sub, plan.id, node, opd]);
+      await core.sql(
+        table === 'budget_allocations'
+          ? `INSERT INTO core.budget_allocations (id, node_type, node_id, opd_id, year, revision, pagu, source) VALUES ($1, 'sub_activity', $2, $3, $4, 'murni', 1, 'manual')`
+          : `INSERT INTO core.budget_realizations (id, node_type, node_id, opd_id, year, month, amount, source) VALUES ($1, 'sub_activity', $2, $3, $4, 1, 1, 'manual')`,
+        [randomUUID(), sub, opd, start],
+      );
+      const err = await failure(call(CORE_SUBJECTS.strategicPlanUpdate, { id: plan.id, periodStart: start + 1, periodEnd: start + 5 }, superAdmin));
+      expect(err.code).toBe('INVALID_STATE');
+      expect(await call(CORE_SUBJECTS.strategicPlanGet, { id: plan.id }, superAdmin)).toMatchObject({ periodStart: start, version: 1 });
+    });
   });
 
   describe('plan nodes', () => {

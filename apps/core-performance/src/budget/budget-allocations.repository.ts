@@ -6,6 +6,7 @@ import type { OpdAccess } from '../access/opd-access';
 import { writeAudit } from '../audit/core-audit';
 import { mapConstraintErrors } from '../database/pg-errors';
 import { queryPage } from '../database/sql-page';
+import { assertYearOpen } from './budget-periods';
 import { ALLOCATION_COLUMNS, allocationAuditValues, toAllocationView, type AllocationRow } from './budget-rows';
 
 export interface NewAllocation {
@@ -57,11 +58,12 @@ export class BudgetAllocationsRepository {
     });
   }
 
-  /** 409 when the node already has this year's revision, or the node went away meanwhile. */
+  /** 409 when the year is locked, the node already has this year's revision, or the node went away meanwhile. */
   create(input: NewAllocation, caller: CallerIdentity): Promise<AllocationRow> {
     return mapConstraintErrors(
       () =>
         this.ds.transaction(async (tx) => {
+          await assertYearOpen(tx, input.year);
           const [row]: AllocationRow[] = await tx.query(
             `INSERT INTO core.budget_allocations (id, node_type, node_id, opd_id, year, revision, pagu, sipd_code, source)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'manual') RETURNING ${ALLOCATION_COLUMNS}`,
@@ -74,9 +76,14 @@ export class BudgetAllocationsRepository {
     );
   }
 
-  /** A user's value replaces whatever set it before: the source becomes manual. If-Match → 412. */
-  update(id: string, patch: AllocationPatch, expectedVersion: number | undefined, caller: CallerIdentity): Promise<AllocationRow> {
+  /**
+   * A user's value replaces whatever set it before: the source becomes manual. 409 when the year is
+   * locked (the year is part of the row's identity, so `current`'s is the row's), If-Match → 412.
+   */
+  update(current: AllocationRow, patch: AllocationPatch, expectedVersion: number | undefined, caller: CallerIdentity): Promise<AllocationRow> {
+    const id = current.id;
     return this.ds.transaction(async (tx) => {
+      await assertYearOpen(tx, current.year);
       const [before]: AllocationRow[] = await tx.query(`SELECT ${ALLOCATION_COLUMNS} FROM core.budget_allocations WHERE id = $1 FOR UPDATE`, [id]);
       if (!before) throw notFound('Budget allocation');
       assertVersion(expectedVersion, before.version);
@@ -91,8 +98,11 @@ export class BudgetAllocationsRepository {
     });
   }
 
-  delete(id: string, expectedVersion: number | undefined, caller: CallerIdentity): Promise<void> {
+  /** 409 when the year is locked, If-Match → 412. */
+  delete(current: AllocationRow, expectedVersion: number | undefined, caller: CallerIdentity): Promise<void> {
+    const id = current.id;
     return this.ds.transaction(async (tx) => {
+      await assertYearOpen(tx, current.year);
       const [row]: AllocationRow[] = await tx.query(`SELECT ${ALLOCATION_COLUMNS} FROM core.budget_allocations WHERE id = $1 FOR UPDATE`, [id]);
       if (!row) throw notFound('Budget allocation');
       assertVersion(expectedVersion, row.version);

@@ -1,12 +1,13 @@
 import type { BudgetAllocationView, BudgetNodeType, BudgetRealizationView, BudgetRevision, BudgetSource } from '@sakip/contracts';
-import Decimal from 'decimal.js';
+import type Decimal from 'decimal.js';
+import { CapaianDecimal } from '../capaian/capaian';
 
 /**
- * Money arithmetic (DOMAIN.md "Budget": exact decimal, never float). numeric(18,2) has at most 18
- * digits; 50 significant digits keep every sum of a year's rows and every serapan division exact
- * before its final rounding.
+ * Money arithmetic (DOMAIN.md "Budget": exact decimal, never float): the capaian engine's decimal
+ * (50 significant digits, half-up). numeric(18,2) has at most 18 digits, so every sum of a year's
+ * rows and every serapan division stays exact before its final rounding.
  */
-export const Money = Decimal.clone({ precision: 50, rounding: Decimal.ROUND_HALF_UP });
+export const Money = CapaianDecimal;
 
 /** numeric text → API money: a string with exactly two decimals (`"1250000000.00"`). */
 export function money(value: string | Decimal): string {
@@ -86,7 +87,7 @@ export function toRealizationView(r: RealizationRow): BudgetRealizationView {
 }
 
 /** What an allocation's audit row records (money as the API writes it). */
-export function allocationAuditValues(r: AllocationRow): Record<string, unknown> {
+export function allocationAuditValues(r: Pick<AllocationRow, 'node_type' | 'node_id' | 'opd_id' | 'year' | 'revision' | 'pagu' | 'sipd_code' | 'source'>): Record<string, unknown> {
   return { nodeType: r.node_type, nodeId: r.node_id, opdId: r.opd_id, year: r.year, revision: r.revision, pagu: money(r.pagu), sipdCode: r.sipd_code, source: r.source };
 }
 

@@ -119,11 +119,17 @@ describe('totalsOf', () => {
       node({ node_id: 'p', node_type: 'program', pagu: '999999999999999.99', realization: '0.00' }),
       node({ node_id: 'x', opd_id: 'opd-0', pagu: '0.00', realization: '1.00' }),
     ]);
+    // opd-a's sub-activities: serapan 0.30 / 0.30 = 100, node c's 0.05 (no allocation) reported apart.
     expect(totals).toEqual([
-      { opdId: 'opd-0', nodeType: 'sub_activity', nodes: 1, pagu: '0.00', realization: '1.00', serapan: null },
-      { opdId: 'opd-a', nodeType: 'program', nodes: 1, pagu: '999999999999999.99', realization: '0.00', serapan: 0 },
-      { opdId: 'opd-a', nodeType: 'sub_activity', nodes: 3, pagu: '0.30', realization: '0.35', serapan: 116.67 },
+      { opdId: 'opd-0', nodeType: 'sub_activity', nodes: 1, pagu: '0.00', realization: '1.00', unallocatedRealization: '0.00', serapan: null },
+      { opdId: 'opd-a', nodeType: 'program', nodes: 1, pagu: '999999999999999.99', realization: '0.00', unallocatedRealization: '0.00', serapan: 0 },
+      { opdId: 'opd-a', nodeType: 'sub_activity', nodes: 3, pagu: '0.30', realization: '0.30', unallocatedRealization: '0.05', serapan: 100 },
     ]);
+  });
+
+  it('leaves the realization of nodes without an allocation out of serapan', () => {
+    const [total] = totalsOf([node({ node_id: 'a', pagu: '100.00', realization: '50.00' }), node({ node_id: 'b', pagu: null, realization: '1000.00' })]);
+    expect(total).toMatchObject({ pagu: '100.00', realization: '50.00', unallocatedRealization: '1000.00', serapan: 50 });
   });
 });
 

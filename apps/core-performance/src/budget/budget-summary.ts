@@ -115,15 +115,24 @@ export function budgetSummary(inputs: SummaryInputs, year: number, month: number
   return { rows, totals: totalsOf(inputs.nodes) };
 }
 
-/** Σ pagu and Σ realization per OPD and level (levels are never added together: a program's pagu holds its activities'). */
+/**
+ * Σ pagu and Σ realization per OPD and level (levels are never added together: a program's pagu
+ * holds its activities'). Serapan divides only what was spent against an allocation: the
+ * realization of nodes without one has no pagu in the sum, so it is reported apart
+ * (`unallocatedRealization`) instead of inflating `realization` and serapan.
+ */
 export function totalsOf(nodes: readonly SummaryNodeRow[]): BudgetSummaryTotalView[] {
-  const groups = new Map<string, { opdId: string; nodeType: BudgetNodeType; nodes: number; pagu: Decimal; realization: Decimal }>();
+  const groups = new Map<string, { opdId: string; nodeType: BudgetNodeType; nodes: number; pagu: Decimal; realization: Decimal; unallocated: Decimal }>();
   for (const n of nodes) {
     const key = `${n.opd_id}:${n.node_type}`;
-    const g = groups.get(key) ?? { opdId: n.opd_id, nodeType: n.node_type, nodes: 0, pagu: new Money(0), realization: new Money(0) };
+    const g = groups.get(key) ?? { opdId: n.opd_id, nodeType: n.node_type, nodes: 0, pagu: new Money(0), realization: new Money(0), unallocated: new Money(0) };
     g.nodes += 1;
-    if (n.pagu !== null) g.pagu = g.pagu.plus(n.pagu);
-    g.realization = g.realization.plus(n.realization);
+    if (n.pagu !== null) {
+      g.pagu = g.pagu.plus(n.pagu);
+      g.realization = g.realization.plus(n.realization);
+    } else {
+      g.unallocated = g.unallocated.plus(n.realization);
+    }
     groups.set(key, g);
   }
   return [...groups.values()]
@@ -134,6 +143,7 @@ export function totalsOf(nodes: readonly SummaryNodeRow[]): BudgetSummaryTotalVi
       nodes: g.nodes,
       pagu: money(g.pagu),
       realization: money(g.realization),
+      unallocatedRealization: money(g.unallocated),
       serapan: toApiNumber(g.pagu.isZero() ? null : g.realization.times(100).div(g.pagu)),
     }));
 }

@@ -191,6 +191,9 @@ export class StrategicPlansRepository {
             SELECT t.year FROM core.indicator_targets t JOIN core.indicators i ON i.id = t.indicator_id WHERE i.strategic_plan_id = $1
             UNION ALL SELECT t.year FROM core.indicator_plan_targets t JOIN core.indicators i ON i.id = t.indicator_id WHERE i.strategic_plan_id = $1
             UNION ALL SELECT a.year FROM core.achievements a JOIN core.indicators i ON i.id = a.indicator_id WHERE i.strategic_plan_id = $1
+            -- Budget rows hang on the plan's nodes: a period moved past their year would strand them.
+            UNION ALL SELECT b.year FROM core.budget_allocations b JOIN core.plan_nodes n ON n.id = b.node_id WHERE n.strategic_plan_id = $1
+            UNION ALL SELECT b.year FROM core.budget_realizations b JOIN core.plan_nodes n ON n.id = b.node_id WHERE n.strategic_plan_id = $1
           ) y WHERE y.year NOT BETWEEN $2 AND $3) AS years_outside,
          (SELECT count(*) FROM core.plan_nodes o
             JOIN core.plan_nodes r ON r.id = o.rpjmd_objective_id

@@ -6,7 +6,7 @@ import type { Page } from '../common/envelope';
 import { ListQuery } from '../common/pagination';
 import { IsMoney } from '../common/validators';
 import { BUDGET_REVISIONS, type BudgetRevision } from './enums';
-import { IsExpectedVersion } from '../common/transforms';
+import { IsExpectedVersion, notUndefined, sortOptions } from '../common/transforms';
 
 /** The planning levels a budget hangs on (DOMAIN.md "Budget"): program, kegiatan, sub kegiatan. */
 export const BUDGET_NODE_TYPES = ['program', 'activity', 'sub_activity'] as const;
@@ -18,8 +18,6 @@ export type BudgetSource = (typeof BUDGET_SOURCES)[number];
 
 export const EFFICIENCY_LEVELS = ['efficient', 'fairly_efficient', 'inefficient'] as const;
 export type EfficiencyLevel = (typeof EFFICIENCY_LEVELS)[number];
-
-const sortOptions = (fields: readonly string[]) => [...fields, ...fields.map((f) => `-${f}`)];
 
 /**
  * Money as API.md has it: a decimal string with at most 2 decimals (IsMoney, numeric(18,2)) that
@@ -52,16 +50,18 @@ export class CreateBudgetAllocationRequest {
   pagu: string;
 
   @ApiPropertyOptional({ example: '1.02.02.2.01.0001', description: 'full dotted SIPD code of the node\'s level; default: the node\'s own' })
-  @IsOptional() @IsString() @Length(1, 60)
+  // Optional, but null is refused (400), not passed on.
+  @notUndefined @IsString() @Length(1, 60)
   sipdCode?: string;
 }
 
 /** The node, year and revision are the allocation's identity: delete and create instead of moving one. */
 export class UpdateBudgetAllocationRequest {
-  @ApiPropertyOptional(MONEY_DOC) @IsOptional() @IsBudgetMoney()
+  // Either may be left out; sent as null it is a 400 (null is no value to keep or set).
+  @ApiPropertyOptional(MONEY_DOC) @notUndefined @IsBudgetMoney()
   pagu?: string;
 
-  @ApiPropertyOptional({ example: '1.02.02.2.01.0001' }) @IsOptional() @IsString() @Length(1, 60)
+  @ApiPropertyOptional({ example: '1.02.02.2.01.0001' }) @notUndefined @IsString() @Length(1, 60)
   sipdCode?: string;
 }
 
@@ -132,7 +132,7 @@ export class CreateBudgetRealizationRequest {
 
 /** Only the amount changes; node, year and month are the realization's identity. */
 export class UpdateBudgetRealizationRequest {
-  @ApiPropertyOptional(MONEY_DOC) @IsOptional() @IsBudgetMoney()
+  @ApiPropertyOptional(MONEY_DOC) @notUndefined @IsBudgetMoney()
   amount?: string;
 }
 
@@ -241,7 +241,9 @@ export class BudgetSummaryTotalView {
   @ApiProperty({ enum: BUDGET_NODE_TYPES }) nodeType: BudgetNodeType;
   @ApiProperty({ description: 'rows counted' }) nodes: number;
   @ApiProperty({ type: String, example: '5000000000.00', description: 'sum of the counted pagu' }) pagu: string;
-  @ApiProperty({ type: String, example: '2500000000.00' }) realization: string;
+  @ApiProperty({ type: String, example: '2500000000.00', description: 'sum of the realization of the rows with an allocation (what serapan measures)' }) realization: string;
+  @ApiProperty({ type: String, example: '0.00', description: 'sum of the realization of the rows without an allocation (no pagu to absorb it)' })
+  unallocatedRealization: string;
   @ApiProperty({ nullable: true, type: Number, description: 'realization / pagu × 100 of the totals; null when pagu is 0' }) serapan: number | null;
 }
 

@@ -79,4 +79,6 @@ export interface BudgetUpsertResult {
   ambiguousCodes: string[];
   /** Realizations of a month inside a locked period: reported, not written. */
   lockedRows: Array<{ kodeSubGiat: string; month: number }>;
+  /** Allocations of a year whose period Y is locked: reported, not written. */
+  lockedAllocations: string[];
 }

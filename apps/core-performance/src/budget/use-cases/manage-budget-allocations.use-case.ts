@@ -50,12 +50,12 @@ export class ManageBudgetAllocations {
     const current = await this.writable(who, cmd.id);
     const sipd = patch.sipdCode === undefined ? null : sipdCodeProblem(current.node_type, patch.sipdCode);
     if (sipd) throw validationFailed('The SIPD code does not fit the node', [sipd]);
-    return toAllocationView(await this.allocations.update(current.id, patch, cmd.expectedVersion, who));
+    return toAllocationView(await this.allocations.update(current, patch, cmd.expectedVersion, who));
   }
 
   async delete(caller: CallerIdentity | null, cmd: DeleteBudgetRowCommand): Promise<void> {
     const who = assertPermission(caller, 'budget.allocate');
-    await this.allocations.delete((await this.writable(who, cmd.id)).id, cmd.expectedVersion, who);
+    await this.allocations.delete(await this.writable(who, cmd.id), cmd.expectedVersion, who);
   }
 
   private async writable(who: CallerIdentity, id: string): Promise<AllocationRow> {

@@ -62,8 +62,8 @@ export class ManageStrategicPlans {
       // The nodes and indicators copy the plan's OPD; re-homing a populated plan would split them.
       if (movesOpd && deps.nodes > 0) throw new DomainError(ErrorCode.InvalidState, 'The OPD of a strategic plan can change only while it has no goals');
       if (movesPeriod && deps.yearsOutside > 0) {
-        throw new DomainError(ErrorCode.InvalidState, 'Targets or achievements of this plan lie outside the new period; remove them first', [
-          { field: 'periodStart', message: `${deps.yearsOutside} target/achievement year(s) outside the new period` },
+        throw new DomainError(ErrorCode.InvalidState, 'Targets, achievements or budget rows of this plan lie outside the new period; remove them first', [
+          { field: 'periodStart', message: `${deps.yearsOutside} target/achievement/budget year(s) outside the new period` },
         ]);
       }
       if (movesPeriod && deps.brokenRpjmdLinks > 0) {
