@@ -19,7 +19,8 @@ const PREV = CUR - 1;
  * I2 (S1, monthly average): CUR 90, 80, 70 vs 100 → s.d. M03 80 %; running means 90, 85, 80 →
  *    35 in December: 35 %, at risk.
  * I3 (S2, quarterly): CUR Q1 only a draft → not scored.
- * OPD A: CUR S1 = (110 + 80)/2 = 95, S2 none → 95; PREV 100 → growth −5 %.
+ * OPD A: CUR S1 = (110 + 80)/2 = 95, S2 none → 95; PREV (whole year 100) like for like: I1 s.d.
+ *    Q2 (the period it reached in CUR) = 90 %, I2 has no PREV → S1 90 → growth (95 − 90)/90 = +5.56 %.
  *    Projected: S1 = (109.1666… + 35)/2 = 72.08 → at risk; 1 of 2 projected indicators at risk.
  */
 describe('analytics (integration)', () => {
@@ -229,7 +230,7 @@ describe('analytics (integration)', () => {
         category: 'Sangat Tinggi',
         scoredObjectives: 1,
         objectives: 2,
-        capaianGrowth: -5,
+        capaianGrowth: 5.56, // not −5: PREV is taken s.d. Q2, as this year so far
         projection: { capaian: 72.08, category: 'Sedang', atRisk: true, scoredObjectives: 1 },
         indicators: { total: 3, scored: 2, projected: 2, atRisk: 1 },
       });

@@ -150,15 +150,15 @@ describe('dashboard summary (integration)', () => {
     });
   });
 
-  it('a caller bound to an OPD sees its own OPD (and the Pemda\'s own rows), whatever its role', async () => {
+  it('a caller bound to an OPD sees its own OPD (the Pemda\'s rows only in the RPJMD figure), whatever its role', async () => {
     for (const who of [callerAs(Role.AdminOpd, opdA), callerAs(Role.Viewer, opdA), apiKeyAs(Role.Evaluator, opdA, ['performance:read'])]) {
       const view = await summary(who);
       const scoreA = { opdId: opdA, code: 'A', name: 'Dinas A', capaian: 70.63, category: 'Sedang', scoredObjectives: 2, objectives: 2, rank: 1 };
       expect(view).toEqual({
         year: YEAR,
         opdId: opdA,
-        // A1..A5 and the Pemda's P1 (what /performance/data lists for this caller)
-        indicators: { total: 6, scored: 5, notScored: 1, byCategory: categories(2, 1, 1, 1, 0) },
+        // A1..A5 only: the Pemda's P1 (which /performance/data also lists for this caller) counts in rpjmd
+        indicators: { total: 5, scored: 4, notScored: 1, byCategory: categories(2, 0, 1, 1, 0) },
         opds: [scoreA],
         topOpds: [scoreA],
         bottomOpds: [scoreA],
@@ -169,8 +169,10 @@ describe('dashboard summary (integration)', () => {
           { period: 'M01', inputDeadline: '2026-02-10T00:00:00.000Z', opdIds: [], count: 0 },
         ],
         overdueOpds: 1,
-        achievements: { draft: 1, submitted: 1, revision: 0, verified: 5, locked: 0, total: 7 },
+        achievements: { draft: 1, submitted: 1, revision: 0, verified: 4, locked: 0, total: 6 },
       });
+      // The same "own" figures as naming the OPD explicitly.
+      expect(await summary(who, { opdId: opdA })).toEqual(view);
     }
   });
 

@@ -104,6 +104,10 @@ describe('evaluations (integration)', () => {
       expect(await errorCodeOf(answer(id, [{ criterionId: yesNo.id, answer: 'X' }]))).toBe('VALIDATION_FAILED');
       expect(await errorCodeOf(answer(id, []))).toBe('VALIDATION_FAILED');
       expect(await errorCodeOf(answer(id, [{ criterionId: yesNo.id, answer: 'Y', evidenceFileIds: ['not-a-uuid'] }]))).toBe('VALIDATION_FAILED');
+      // null evidence means nothing (omit it to keep, [] to clear): 400 naming the field, not a 500.
+      const nullEvidence = await errorOf(answer(id, [{ criterionId: yesNo.id, answer: 'Y', evidenceFileIds: null }]));
+      expect(nullEvidence.code).toBe('VALIDATION_FAILED');
+      expect(nullEvidence.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: expect.stringContaining('evidenceFileIds') })]));
       expect(await errorCodeOf(core.call(S.evaluationRecommend, { id, componentId: randomUUID(), text: 'Perbaiki' }, evaluator))).toBe('VALIDATION_FAILED');
       expect(await errorCodeOf(core.call(S.evaluationRecommend, { id, componentId: evaluation.components[0].id, text: '   ' }, evaluator))).toBe('VALIDATION_FAILED');
       expect(await rowCount('core.audit_log')).toBe(audits);
@@ -163,8 +167,9 @@ describe('evaluations (integration)', () => {
       const rec = await core.call<RecommendationView>(S.evaluationRecommend, { id, componentId: evaluation.components[0].id, text: '  Selaraskan IKU dengan RPJMD  ' }, evaluator);
       expect(rec).toMatchObject({ evaluationId: id, componentId: evaluation.components[0].id, text: 'Selaraskan IKU dengan RPJMD', createdBy: evaluator.actor, followUpStatus: 'open', followUpText: null, version: 1 });
       const followUp = { id, recommendationId: rec.id, text: 'Sudah diselaraskan', status: 'done' };
+      // super_admin sees the draft: 409; for admin_opd an unpublished evaluation does not exist (404, as in get).
       expect(await errorCodeOf(core.call(S.evaluationFollowUp, followUp, superAdmin))).toBe('INVALID_STATE');
-      expect(await errorCodeOf(core.call(S.evaluationFollowUp, followUp, adminA))).toBe('INVALID_STATE');
+      expect(await errorCodeOf(core.call(S.evaluationFollowUp, followUp, adminA))).toBe('NOT_FOUND');
       expect(await errorCodeOf(core.call(S.evaluationFollowUp, followUp, adminB))).toBe('NOT_FOUND');
       expect(await errorCodeOf(core.call(S.evaluationFollowUp, followUp, evaluator))).toBe('FORBIDDEN');
       expect((await get(id)).recommendations).toEqual([rec]);
@@ -204,6 +209,10 @@ describe('evaluations (integration)', () => {
       expect(await errorCodeOf(core.call(S.evaluationFinalize, { id }, evaluator))).toBe('INVALID_STATE');
       expect(await errorCodeOf(core.call(S.evaluationDelete, { id }, evaluator))).toBe('INVALID_STATE');
       expect(await errorCodeOf(get(id, adminA))).toBe('NOT_FOUND');
+      const [rec] = (await get(id)).recommendations;
+      const followUp = { id, recommendationId: rec.id, text: 'Sudah diselaraskan', status: 'in_progress' };
+      expect(await errorCodeOf(core.call(S.evaluationFollowUp, followUp, adminA))).toBe('NOT_FOUND');
+      expect(await errorCodeOf(core.call(S.evaluationFollowUp, followUp, superAdmin))).toBe('INVALID_STATE');
     });
 
     it('publishes (super_admin only) with evt.core.evaluation.published.v1', async () => {
@@ -238,6 +247,17 @@ describe('evaluations (integration)', () => {
       const done = await core.call<RecommendationView>(S.evaluationFollowUp, { id, recommendationId: rec.id, text: 'IKU telah direviu', status: 'done', expectedVersion: 2 }, superAdmin);
       expect(done).toMatchObject({ followUpStatus: 'done', followUpBy: superAdmin.actor, version: 3 });
       expect((await get(id, adminA)).recommendations[0]).toEqual(done);
+      expect(await rowCount(`core.audit_log WHERE table_name = 'evaluation_recommendations' AND row_id = $1 AND operation = 'follow_up'`, [rec.id])).toBe(2);
+
+      // Done is final (DOMAIN.md "until it is done"): any further follow-up is 409 and changes nothing.
+      const evaluationVersion = (await get(id)).version;
+      for (const [status, who] of [['done', superAdmin], ['in_progress', adminA], ['open', adminA]] as const) {
+        expect(await errorCodeOf(core.call(S.evaluationFollowUp, { id, recommendationId: rec.id, text: 'Dibuka lagi', status, expectedVersion: 3 }, who))).toBe('INVALID_STATE');
+      }
+      expect(await errorCodeOf(core.call(S.evaluationFollowUp, { id, recommendationId: rec.id, text: 'Dibuka lagi', status: 'open' }, adminA))).toBe('INVALID_STATE');
+      const after = await get(id);
+      expect(after.version).toBe(evaluationVersion);
+      expect(after.recommendations[0]).toEqual(done);
       expect(await rowCount(`core.audit_log WHERE table_name = 'evaluation_recommendations' AND row_id = $1 AND operation = 'follow_up'`, [rec.id])).toBe(2);
     });
 

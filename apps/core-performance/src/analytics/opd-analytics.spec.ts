@@ -46,8 +46,30 @@ describe('opdYearView', () => {
     expect(view).toMatchObject({ year: 2026, capaian: 95, category: 'Sangat Tinggi', scoredObjectives: 1, objectives: 2 });
   });
 
-  it('growth vs the previous year\'s OPD capaian (100) in percent', () => {
-    expect(view.capaianGrowth).toBe(-5);
+  it('growth like for like: the previous year s.d. the period each indicator has reached this year', () => {
+    // I1 has reached Q2 (Q3 is a draft): 2025 s.d. Q2 = (20 + 25) / (25 + 25) = 90 % (its whole year
+    // would be 100 %). I2 has no 2025: S1 2025 = 90. Growth = (95 − 90) / 90 × 100 = 5.5555… → 5.56.
+    expect(view.capaianGrowth).toBe(5.56);
+  });
+
+  it('growth: every indicator at its own period, weighted as the previous year weighs it', () => {
+    // 2025: I1 s.d. Q2 = 90 % (weight 1); I2 monthly average s.d. M03 = (60 + 70 + 80) / 3 = 70 % of
+    // 100 (weight 3; its whole year would be 92.5 %). S1 2025 = (90 + 3 × 70) / 4 = 75.
+    // Growth = (95 − 75) / 75 × 100 = 26.666… → 26.67 (whole years would give 95 vs 94.375).
+    const before: OpdYearInputs = {
+      objectives,
+      weights: new Map([['I2', '3']]),
+      indicators: [
+        previous.indicators[0],
+        indicator('I2', 'S1', { frequency: 'monthly', aggregation: 'average' }, { ...quarters('100', '100'), ...months('100') }, {
+          ...Object.fromEntries(Object.keys(months('')).map((m) => [m, ['100', 'verified'] as [string, AchievementStatus]])),
+          M01: ['60', 'verified'],
+          M02: ['70', 'verified'],
+          M03: ['80', 'verified'],
+        }),
+      ],
+    };
+    expect(opdYearView(2026, current, before, true).capaianGrowth).toBe(26.67);
   });
 
   it('projection: the roll-up of the indicators\' projected capaian, and the at-risk count', () => {
@@ -85,7 +107,7 @@ describe('opdAnalytics', () => {
     expect(view.years.map((y) => [y.year, y.capaian, y.objectives, y.capaianGrowth])).toEqual([
       [2019, null, 0, null],
       [2025, 100, 2, null],
-      [2026, 95, 2, -5],
+      [2026, 95, 2, 5.56],
     ]);
   });
 });

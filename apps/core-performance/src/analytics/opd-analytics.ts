@@ -5,7 +5,7 @@ import { isAtRisk } from '../capaian/projection';
 import { MONTHS, type Period } from '../periods/period-calendar';
 import { performanceRow } from '../performance/performance-rows';
 import { growthPercent } from './growth';
-import type { IndicatorYear } from './indicator-year';
+import { cumulativeOf, type IndicatorYear } from './indicator-year';
 import { meanOfObjectives, objectiveScores, type ObjectiveRef, type ScoredIndicator } from './score-rollup';
 import { projectYearEnd } from './year-end-projection';
 
@@ -35,9 +35,17 @@ function rollUp(inputs: OpdYearInputs, capaianOf: (i: IndicatorYear) => Decimal 
 
 const sd = (year: number, p: Period) => (i: IndicatorYear) => performanceRow(i.indicator, year, p, i.targets, i.achievements, { cap: i.cap }).capaian;
 
-/** The OPD's capaian of the year so far (every indicator s.d. Y), unrounded. */
-export function opdYearCapaian(year: number, inputs: OpdYearInputs): Decimal | null {
-  return rollUp(inputs, sd(year, 'Y')).value;
+/**
+ * The previous year's OPD capaian like for like (as indicatorGrowth): each indicator s.d. the
+ * period it has reached this year (`throughPeriod`), so this year so far is not compared with last
+ * year's whole year. An indicator not scored this year (no period reached) does not count either.
+ */
+export function opdPreviousCapaian(current: OpdYearInputs, previous: OpdYearInputs): Decimal | null {
+  const through = new Map(current.indicators.map((i) => [i.indicator.id, cumulativeOf(i, 'Y').through]));
+  return rollUp(previous, (i) => {
+    const period = through.get(i.indicator.id);
+    return period ? cumulativeOf(i, period).capaian : null;
+  }).value;
 }
 
 export function opdYearView(year: number, inputs: OpdYearInputs, previous: OpdYearInputs | null, isCurrentYear: boolean): OpdYearView {
@@ -65,7 +73,7 @@ export function opdYearView(year: number, inputs: OpdYearInputs, previous: OpdYe
     category: categoryOf(whole.value),
     scoredObjectives: whole.scored,
     objectives: whole.total,
-    capaianGrowth: toApiNumber(growthPercent(whole.value, previous ? opdYearCapaian(year - 1, previous) : null)),
+    capaianGrowth: toApiNumber(growthPercent(whole.value, previous ? opdPreviousCapaian(inputs, previous) : null)),
     projection,
     indicators: counts,
   };

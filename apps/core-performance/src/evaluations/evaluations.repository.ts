@@ -20,7 +20,7 @@ import {
   type RecommendationRow,
   type SubComponentRow,
 } from './evaluation-rows';
-import type { CheckedAnswer, CriterionRef } from './lke-answers';
+import { assertEvidenceWithinLimit, type CheckedAnswer, type CriterionRef } from './lke-answers';
 import { scoreEvaluation } from './lke-scoring';
 import { parseTemplate, type LkeTemplate } from './lke-template';
 
@@ -49,7 +49,7 @@ export class EvaluationsRepository {
   }
 
   criteriaOf(evaluationId: string): Promise<CriterionRef[]> {
-    return this.ds.query(`SELECT id, code, answer_type FROM core.evaluation_criteria WHERE evaluation_id = $1`, [evaluationId]);
+    return this.ds.query(`SELECT id, code, answer_type, evidence_file_ids FROM core.evaluation_criteria WHERE evaluation_id = $1`, [evaluationId]);
   }
 
   /**
@@ -196,6 +196,8 @@ export class EvaluationsRepository {
         })),
       );
       const evidenceAfter = await evidenceOf(tx, id);
+      // Checked before the transaction too; a concurrent batch may have added files since (rolls back: nothing written).
+      assertEvidenceWithinLimit(evidenceAfter.length);
       if (!sameFileSet(evidenceBefore, evidenceAfter)) await enqueueEvidenceLinks(tx, row, evidenceAfter);
       const sheet = await readSheet(tx, row.id);
       if (!sheet) throw new Error(`evaluation ${id} vanished inside its own transaction`);

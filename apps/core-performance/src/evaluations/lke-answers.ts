@@ -1,4 +1,4 @@
-import { validationFailed, type EvaluationAnswerItem, type ErrorDetail, type LkeAnswer, type LkeAnswerType } from '@sakip/contracts';
+import { MAX_EVIDENCE_PER_EVALUATION, validationFailed, type EvaluationAnswerItem, type ErrorDetail, type LkeAnswer, type LkeAnswerType } from '@sakip/contracts';
 import { ANSWERS_OF, isAnswerValid } from './lke-scoring';
 
 /** What answer validation needs to know about a criterion of the evaluation. */
@@ -6,6 +6,8 @@ export interface CriterionRef {
   id: string;
   code: string;
   answer_type: LkeAnswerType;
+  /** Its stored evidence (ids lower-case): the evaluation-wide limit counts what the batch keeps. */
+  evidence_file_ids: readonly string[];
 }
 
 /** One answer after validation, ids lower-cased as PostgreSQL returns them. */
@@ -50,5 +52,25 @@ export function checkAnswers(items: readonly EvaluationAnswerItem[], criteria: R
     });
   });
   if (errors.length) throw validationFailed('Some answers do not fit the evaluation', errors);
+  assertEvidenceWithinLimit(evidenceAfter(out, criteria).size);
   return out;
+}
+
+/** The evaluation's distinct evidence once the batch is saved: sent sets replace, the others stay. */
+function evidenceAfter(answers: readonly CheckedAnswer[], criteria: ReadonlyMap<string, CriterionRef>): Set<string> {
+  const sent = new Map(answers.filter((a) => a.evidenceFileIds !== undefined).map((a) => [a.criterionId, a.evidenceFileIds as string[]]));
+  const files = new Set<string>();
+  for (const c of criteria.values()) for (const f of sent.get(c.id) ?? c.evidence_file_ids) files.add(f.toLowerCase());
+  return files;
+}
+
+/**
+ * The evaluation's evidence travels as ONE complete set in its file-links event, which holds at
+ * most MAX_EVIDENCE_PER_EVALUATION ids: more is a 400 here, never an outbox failure (500).
+ */
+export function assertEvidenceWithinLimit(distinctFiles: number): void {
+  if (distinctFiles <= MAX_EVIDENCE_PER_EVALUATION) return;
+  throw validationFailed(`An evaluation holds at most ${MAX_EVIDENCE_PER_EVALUATION} distinct evidence files`, [
+    { field: 'answers', message: `would give the evaluation ${distinctFiles} distinct evidence files; the limit is ${MAX_EVIDENCE_PER_EVALUATION}` },
+  ]);
 }

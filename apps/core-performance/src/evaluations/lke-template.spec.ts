@@ -41,6 +41,21 @@ describe('parseTemplate refuses what scoring cannot use', () => {
   it.each<[string, (c: Content) => void]>([
     ['component weights not summing to 100', (c) => (c.components[0].weight = '31')],
     ['shares not summing to 100', (c) => ((c.components[1].subComponents[0] as { share: string }).share = '25')],
+    ['shares summing to 100 but not 20 / 30 / 50', (c) => {
+      const [k, q] = c.components[0].subComponents as Array<{ share: string }>;
+      k.share = '30';
+      q.share = '20';
+    }],
+    ['a kind twice (and another missing)', (c) => ((c.components[1].subComponents[1] as { kind: string }).kind = 'keberadaan')],
+    ['a fourth sub-component', (c) => {
+      const subs = c.components[3].subComponents as unknown[];
+      subs.push({ ...(subs[0] as object), code: '4.z', share: '0', criteria: [{ code: '4.z.1', question: 'q', answerType: 'yes_no' }] });
+    }],
+    ['a missing kind', (c) => {
+      const subs = c.components[2].subComponents as Array<{ share: string }>;
+      subs.splice(0, 1);
+      subs[0].share = '50';
+    }],
     ['a sub-component without criteria', (c) => (c.components[2].subComponents[1].criteria = [])],
     ['an unknown answer type', (c) => ((c.components[0].subComponents[0].criteria[0] as { answerType: string }).answerType = 'scale')],
     ['a repeated code', (c) => (c.components[0].subComponents[0].criteria[1].code = c.components[0].subComponents[0].criteria[0].code)],
@@ -57,5 +72,17 @@ describe('parseTemplate refuses what scoring cannot use', () => {
   it('no components at all', () => {
     expect(() => parseTemplate('x', 1, { components: [] })).toThrow(/malformed: no components/);
     expect(() => parseTemplate('x', 1, null)).toThrow(/malformed/);
+  });
+});
+
+describe('parseTemplate: sub-component kinds and shares (DOMAIN.md 20 / 30 / 50)', () => {
+  it('names the wrong share and the repeated kind', () => {
+    const swapped = seeded();
+    (swapped.components[0].subComponents[0] as { share: string }).share = '30';
+    (swapped.components[0].subComponents[1] as { share: string }).share = '20';
+    expect(() => parseTemplate('x', 1, swapped)).toThrow(/has share 30, expected 20/);
+    const twice = seeded();
+    (twice.components[1].subComponents[1] as { kind: string }).kind = 'keberadaan';
+    expect(() => parseTemplate('x', 1, twice)).toThrow(/component 2 needs exactly one sub-component of each kind/);
   });
 });

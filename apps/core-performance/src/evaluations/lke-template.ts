@@ -34,12 +34,16 @@ export interface LkeTemplate {
   components: TemplateComponent[];
 }
 
+/** DOMAIN.md: the share of each kind in its component's weight (so they sum to 100). */
+const LKE_SUB_COMPONENT_SHARES: Readonly<Record<LkeSubComponentKind, number>> = { keberadaan: 20, kualitas: 30, pemanfaatan: 50 };
+
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 const isDecimalText = (v: unknown): v is string => typeof v === 'string' && /^\d{1,3}(\.\d{1,2})?$/.test(v);
 
 /**
  * Reads a `core.lke_templates.content` document and checks what scoring relies on: component
- * weights sum to 100, each component's shares to 100, every sub-component has criteria, codes
+ * weights sum to 100, each component has one keberadaan, kualitas and pemanfaatan sub-component
+ * with shares 20 / 30 / 50, every sub-component has criteria, codes
  * are unique, answer types are known. A broken template is a deployment bug (Error → 500), never
  * copied into an evaluation.
  */
@@ -78,7 +82,13 @@ export function parseTemplate(code: string, version: number, content: unknown): 
         }),
       };
     });
-    if (!D.sum(...subComponents.map((s) => s.share)).eq(100)) fail(`the shares of component ${String(c.code)} do not sum to 100`);
+    // DOMAIN.md: every component splits into keberadaan / kualitas / pemanfaatan = 20 / 30 / 50 %, once each.
+    if (subComponents.length !== LKE_SUB_COMPONENT_KINDS.length || new Set(subComponents.map((s) => s.kind)).size !== LKE_SUB_COMPONENT_KINDS.length) {
+      fail(`component ${String(c.code)} needs exactly one sub-component of each kind (${LKE_SUB_COMPONENT_KINDS.join(', ')})`);
+    }
+    for (const s of subComponents) {
+      if (!new D(s.share).eq(LKE_SUB_COMPONENT_SHARES[s.kind])) fail(`sub-component ${s.code} (${s.kind}) has share ${s.share}, expected ${LKE_SUB_COMPONENT_SHARES[s.kind]}`);
+    }
     return { code: uniqueCode(c.code), name: c.name as string, weight: weight.toFixed(2), subComponents };
   });
   if (!D.sum(...parsed.map((c) => c.weight)).eq(100)) fail('the component weights do not sum to 100');

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertVersion, notFound, type CallerIdentity, type FollowUpStatus } from '@sakip/contracts';
+import { assertVersion, DomainError, ErrorCode, notFound, type CallerIdentity, type FollowUpStatus } from '@sakip/contracts';
 import { uuidv7 } from '@sakip/persistence';
 import { DataSource } from 'typeorm';
 import { writeAudit } from '../audit/core-audit';
@@ -36,7 +36,8 @@ export class RecommendationsRepository {
   }
 
   /**
-   * Records the follow-up of one recommendation of a PUBLISHED evaluation (else 409). If-Match is
+   * Records the follow-up of one recommendation of a PUBLISHED evaluation (else 409) that is not
+   * done yet (done → 409: nothing changes, not even the evaluation's version). If-Match is
    * the recommendation's version; the evaluation's version moves too (its view shows follow-ups).
    */
   followUp(evaluationId: string, recommendationId: string, text: string, status: FollowUpStatus, expectedVersion: number | undefined, caller: CallerIdentity): Promise<RecommendationRow> {
@@ -49,12 +50,19 @@ export class RecommendationsRepository {
       ]);
       if (!before) throw notFound('Recommendation');
       assertVersion(expectedVersion, before.version);
+      // DOMAIN.md: follow-up is recorded "until it is done": done is final. The condition sits in
+      // the UPDATE itself, so it holds whatever was read above.
       const [[row]]: [RecommendationRow[], number] = await tx.query(
         `UPDATE core.evaluation_recommendations
             SET follow_up_text = $3, follow_up_status = $4, follow_up_by = $5, follow_up_at = now(), updated_at = now(), version = version + 1
-          WHERE id = $1 AND evaluation_id = $2 RETURNING ${RECOMMENDATION_COLUMNS}`,
+          WHERE id = $1 AND evaluation_id = $2 AND follow_up_status <> 'done' RETURNING ${RECOMMENDATION_COLUMNS}`,
         [recommendationId, evaluationId, text, status, caller.actor],
       );
+      if (!row) {
+        throw new DomainError(ErrorCode.InvalidState, 'The follow-up of this recommendation is done; it can no longer change', [
+          { field: 'followUpStatus', message: 'is done' },
+        ]);
+      }
       await writeAudit(tx, {
         actor: caller.actor,
         ip: caller.ip,

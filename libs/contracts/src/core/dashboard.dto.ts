@@ -25,7 +25,11 @@ export class CategoryCountView {
   @ApiProperty() count: number;
 }
 
-/** The indicators `/performance/data` lists for the same year and opdId, by the category of their capaian of the year so far. */
+/**
+ * Indicators by the category of their capaian of the year so far: the OPD's own when the answer is
+ * limited to one (`opdId`, or the caller's own OPD: the same figures either way; the Pemda's rows
+ * count in `rpjmd` only), else every indicator `/performance/data` lists for the year.
+ */
 export class IndicatorTotalsView {
   @ApiProperty() total: number;
   @ApiProperty() scored: number;

@@ -4,7 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 import { ListQuery } from '../common/pagination';
 import { LKE_GRADES, type LkeGrade } from './enums';
-import { IsExpectedVersion, sortOptions, trim } from '../common/transforms';
+import { IsExpectedVersion, notUndefined, sortOptions, trim } from '../common/transforms';
 
 /** If-Match versions are int4 (versionFromIfMatch clamps larger ones). */
 
@@ -27,6 +27,8 @@ export const LKE_SUB_COMPONENT_KINDS = ['keberadaan', 'kualitas', 'pemanfaatan']
 export type LkeSubComponentKind = (typeof LKE_SUB_COMPONENT_KINDS)[number];
 
 export const MAX_EVIDENCE_PER_CRITERION = 20;
+/** Distinct evidence files of one whole evaluation: its file-links event carries at most 1,000 (FileLinksChangedV1). */
+export const MAX_EVIDENCE_PER_EVALUATION = 1000;
 export const LKE_NOTE_MAX = 2000;
 export const RECOMMENDATION_TEXT_MAX = 4000;
 /** More than any LKE has criteria: one request may answer the whole sheet. */
@@ -54,8 +56,9 @@ export class EvaluationAnswerItem {
   @IsOptional() @ValidateIf((_o, v) => v !== null) @IsString() @Length(0, LKE_NOTE_MAX)
   note?: string | null;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: MAX_EVIDENCE_PER_CRITERION, description: 'the complete new set of evidence files (omitted: kept)' })
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_EVIDENCE_PER_CRITERION) @ArrayUnique() @IsUUID(undefined, { each: true })
+  // null has no meaning here (unlike note): it is refused (400) rather than read as "keep" or "clear".
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: MAX_EVIDENCE_PER_CRITERION, description: 'the complete new set of evidence files (omitted: kept; [] clears it)' })
+  @notUndefined @IsArray() @ArrayMaxSize(MAX_EVIDENCE_PER_CRITERION) @ArrayUnique() @IsUUID(undefined, { each: true })
   evidenceFileIds?: string[];
 }
 

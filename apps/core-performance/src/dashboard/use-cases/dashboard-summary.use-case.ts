@@ -48,6 +48,9 @@ export class DashboardSummary {
     // the Pemda's); with an explicit opdId the Pemda's rows (RPJMD figure) are read on their own.
     const listed = indicatorYears(await this.performance.read({ year: q.year, opdId: q.opdId }, access));
     const pemda = q.opdId === undefined ? listed.filter((i) => i.indicator.opd_id === null) : indicatorYears(await this.performance.read(pemdaQuery(q.year), access));
+    // With a scope (explicit or bound), totals and counts are the OPD's own indicators, so `?opdId=<own>`
+    // and no opdId agree; the Pemda's rows count in the RPJMD figure only.
+    const counted = scopeOpdId === null ? listed : listed.filter((i) => i.indicator.opd_id === scopeOpdId);
     const all = new Map<string, IndicatorYear>([...listed, ...pemda].map((i) => [i.indicator.id, i]));
     const capaian = new Map<string, Decimal | null>(
       [...all.values()].map((i) => [i.indicator.id, performanceRow(i.indicator, q.year, 'Y', i.targets, i.achievements, { cap: i.cap }).capaian]),
@@ -70,7 +73,7 @@ export class DashboardSummary {
     return {
       year: q.year,
       opdId: scopeOpdId,
-      indicators: indicatorTotals(listed.map((i) => capaian.get(i.indicator.id) ?? null)),
+      indicators: indicatorTotals(counted.map((i) => capaian.get(i.indicator.id) ?? null)),
       opds: ranked.opds,
       topOpds: ranked.top,
       bottomOpds: ranked.bottom,
@@ -90,7 +93,7 @@ export class DashboardSummary {
         })),
       },
       ...overdueViews(passed, overdue),
-      achievements: statusCounts(listed.map((i) => i.achievements)),
+      achievements: statusCounts(counted.map((i) => i.achievements)),
     };
   }
 }

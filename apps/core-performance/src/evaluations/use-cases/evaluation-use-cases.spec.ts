@@ -22,7 +22,7 @@ function fakes(row: Partial<EvaluationRow> | null) {
   const evaluations = {
     findById: async () => (calls.push('findById'), evaluation),
     sheetOf: async () => (calls.push('sheetOf'), sheet()),
-    criteriaOf: async () => (calls.push('criteriaOf'), [{ id: CRITERION, code: '1.a.1', answer_type: 'yes_no' }]),
+    criteriaOf: async () => (calls.push('criteriaOf'), [{ id: CRITERION, code: '1.a.1', answer_type: 'yes_no', evidence_file_ids: [] }]),
     saveAnswers: async () => (calls.push('saveAnswers'), sheet()),
     opdExists: async () => (calls.push('opdExists'), true),
     finalize: async () => calls.push('finalize'),

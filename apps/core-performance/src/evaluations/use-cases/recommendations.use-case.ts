@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { notFound, validationFailed, type CallerIdentity, type CreateRecommendationCommand, type FollowUpCommand, type RecommendationView } from '@sakip/contracts';
 import { assertPermission } from '@sakip/security';
 import { OpdAccess } from '../../access/opd-access';
+import { readsPublishedOnly } from '../evaluation-access';
 import { wrongState } from '../evaluation-claim';
 import { toRecommendationView } from '../evaluation-rows';
 import { EvaluationsRepository } from '../evaluations.repository';
@@ -31,14 +32,16 @@ export class Recommendations {
   }
 
   /**
-   * Another OPD's evaluation is 404. The OPD's own evaluation answers 409 until published: its
-   * existence is no secret to the OPD being evaluated (only its content is, see evaluation-access).
+   * Another OPD's evaluation is 404, and so is an unpublished one for a caller that reads published
+   * evaluations only (admin_opd: evaluation-access says drafts and final ones do not exist for it).
+   * super_admin sees every evaluation, so an unpublished one is 409 for it.
    */
   async followUp(caller: CallerIdentity | null, cmd: FollowUpCommand): Promise<RecommendationView> {
     const who = assertPermission(caller, 'evaluations.follow_up');
     const row = await this.evaluations.findById(cmd.id);
     if (!row) throw notFound('Evaluation');
     OpdAccess.of(who).assertWritable(row.opd_id, 'Evaluation');
+    if (readsPublishedOnly(who) && row.status !== 'published') throw notFound('Evaluation');
     return toRecommendationView(await this.recommendations.followUp(row.id, cmd.recommendationId.toLowerCase(), cmd.text, cmd.status, cmd.expectedVersion, who));
   }
 }
