@@ -1,4 +1,5 @@
 import type { AchievementHistoryView, AchievementStatus, AchievementView } from '@sakip/contracts';
+import { isoOrNull } from '../database/row-values';
 
 /** A `core.achievements` row as pg returns it (numeric as string). */
 export interface AchievementRow {
@@ -33,7 +34,7 @@ export interface AchievementHistoryRow {
 export const ACHIEVEMENT_COLUMNS =
   'id, indicator_id, opd_id, year, period, realization, status, notes, document_ids, input_by, verified_by, verified_at, first_submitted_at, submitted_at, created_at, updated_at, version';
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const iso = isoOrNull;
 
 /** numeric(20,4) text → JSON number: exact, since a realization has at most 15 digits (IsRealization). */
 export function toAchievementView(r: AchievementRow): AchievementView {

@@ -11,6 +11,7 @@ import { assertPeriodOpen } from '../periods/period-guard';
 import { enqueueFileLinks, enqueueTransition, sameFileSet } from './achievement-events';
 import { ACHIEVEMENT_COLUMNS, toAchievementView, type AchievementHistoryRow, type AchievementRow } from './achievement-row';
 import { DELETABLE_STATUSES, EDITABLE_STATUSES, type Transition } from './achievement-workflow';
+import { whereEquals } from '../database/sql-filters';
 
 /** What create needs to know about the indicator. */
 export interface IndicatorForAchievement {
@@ -75,13 +76,7 @@ export class AchievementsRepository {
   query(q: AchievementListQuery, access: OpdAccess): Promise<Page<AchievementView>> {
     const params: unknown[] = [];
     let where = access.sql('a.opd_id', params, q.opdId);
-    const eq = (col: string, value: unknown) => {
-      if (value !== undefined) where += ` AND ${col} = $${params.push(value)}`;
-    };
-    eq('a.indicator_id', q.indicatorId);
-    eq('a.year', q.year);
-    eq('a.period', q.period);
-    eq('a.status', q.status);
+    where += whereEquals(params, [['a.indicator_id', q.indicatorId], ['a.year', q.year], ['a.period', q.period], ['a.status', q.status]]);
     return queryPage<AchievementRow, AchievementView>(this.ds, {
       sql: `SELECT ${RETURNING}, ${PERIOD_KEY} FROM core.achievements a WHERE true${where}`,
       params,

@@ -8,6 +8,7 @@ import { mapConstraintErrors } from '../database/pg-errors';
 import { queryPage } from '../database/sql-page';
 import { assertYearOpen } from './budget-periods';
 import { ALLOCATION_COLUMNS, allocationAuditValues, toAllocationView, type AllocationRow } from './budget-rows';
+import { whereEquals } from '../database/sql-filters';
 
 export interface NewAllocation {
   nodeType: BudgetNodeType;
@@ -39,14 +40,7 @@ export class BudgetAllocationsRepository {
   query(q: BudgetAllocationListQuery, access: OpdAccess): Promise<Page<BudgetAllocationView>> {
     const params: unknown[] = [];
     let where = access.sql('opd_id', params, q.opdId);
-    const eq = (col: string, value: unknown) => {
-      if (value !== undefined) where += ` AND ${col} = $${params.push(value)}`;
-    };
-    eq('node_type', q.nodeType);
-    eq('node_id', q.nodeId);
-    eq('year', q.year);
-    eq('revision', q.revision);
-    eq('source', q.source);
+    where += whereEquals(params, [['node_type', q.nodeType], ['node_id', q.nodeId], ['year', q.year], ['revision', q.revision], ['source', q.source]]);
     return queryPage<AllocationRow, BudgetAllocationView>(this.ds, {
       sql: `SELECT ${ALLOCATION_COLUMNS} FROM core.budget_allocations WHERE true${where}`,
       params,

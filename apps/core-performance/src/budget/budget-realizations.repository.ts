@@ -8,6 +8,7 @@ import { mapConstraintErrors } from '../database/pg-errors';
 import { queryPage } from '../database/sql-page';
 import { assertMonthOpen } from './budget-periods';
 import { REALIZATION_COLUMNS, realizationAuditValues, toRealizationView, type RealizationRow } from './budget-rows';
+import { whereEquals } from '../database/sql-filters';
 
 export interface NewRealization {
   nodeType: BudgetNodeType;
@@ -44,14 +45,7 @@ export class BudgetRealizationsRepository {
   query(q: BudgetRealizationListQuery, access: OpdAccess): Promise<Page<BudgetRealizationView>> {
     const params: unknown[] = [];
     let where = access.sql('r.opd_id', params, q.opdId);
-    const eq = (col: string, value: unknown) => {
-      if (value !== undefined) where += ` AND ${col} = $${params.push(value)}`;
-    };
-    eq('r.node_type', q.nodeType);
-    eq('r.node_id', q.nodeId);
-    eq('r.year', q.year);
-    eq('r.month', q.month);
-    eq('r.source', q.source);
+    where += whereEquals(params, [['r.node_type', q.nodeType], ['r.node_id', q.nodeId], ['r.year', q.year], ['r.month', q.month], ['r.source', q.source]]);
     return queryPage<RealizationRow, BudgetRealizationView>(this.ds, {
       sql: `SELECT ${REALIZATION_COLUMNS}, r.year * 100 + r.month AS month_key FROM core.budget_realizations r WHERE true${where}`,
       params,

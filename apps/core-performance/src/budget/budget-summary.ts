@@ -6,6 +6,7 @@ import type { Period } from '../periods/period-calendar';
 import { performanceRow, type EnteredAchievement, type IndicatorForPerformance } from '../performance/performance-rows';
 import { money, Money } from './budget-rows';
 import { monthPeriod } from './budget-rules';
+import { indonesianOrder } from '../common/indonesian-order';
 
 /**
  * `GET /budget/summary` computed from its inputs, pure (DOMAIN.md "Budget"): serapan, the node's
@@ -148,7 +149,7 @@ export function totalsOf(nodes: readonly SummaryNodeRow[]): BudgetSummaryTotalVi
     }));
 }
 
-const byCode = new Intl.Collator('id', { numeric: true, sensitivity: 'base' });
+const byCode = indonesianOrder;
 
 type SortKey = (r: BudgetSummaryRowView) => Decimal | null;
 const NUMERIC: Record<string, SortKey> = {

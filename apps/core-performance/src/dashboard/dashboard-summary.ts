@@ -6,6 +6,7 @@ import type { RollUp } from '../capaian/rollup';
 import { ALL_PERIODS } from '../periods/period-calendar';
 import type { EnteredAchievement } from '../performance/performance-rows';
 import type { PassedDeadline } from './dashboard.repository';
+import { indonesianOrder } from '../common/indonesian-order';
 
 /** How many OPDs the top and bottom lists hold. */
 export const RANKED_OPDS = 5;
@@ -35,7 +36,7 @@ export interface OpdScore {
   rollUp: RollUp;
 }
 
-const byCode = new Intl.Collator('id', { numeric: true, sensitivity: 'base' });
+const byCode = indonesianOrder;
 const byCodeThenId = (a: OpdScore, b: OpdScore) => byCode.compare(a.code, b.code) || (a.opdId < b.opdId ? -1 : a.opdId > b.opdId ? 1 : 0);
 
 /**

@@ -13,6 +13,7 @@ import type {
 import type Decimal from 'decimal.js';
 import { toApiNumber } from '../capaian/category';
 import { GRADE_LABELS, subComponentValue, weightedScore } from './lke-scoring';
+import { isoOrNull } from '../database/row-values';
 
 /** Rows as pg returns them (numeric as string). */
 export interface EvaluationRow {
@@ -94,7 +95,7 @@ export interface EvaluationSheet {
   recommendations: RecommendationRow[];
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const iso = isoOrNull;
 const num = (x: Decimal | null) => toApiNumber(x);
 
 export function toSummaryView(r: EvaluationRow): EvaluationSummaryView {

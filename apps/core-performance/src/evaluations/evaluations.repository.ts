@@ -23,6 +23,7 @@ import {
 import { assertEvidenceWithinLimit, type CheckedAnswer, type CriterionRef } from './lke-answers';
 import { scoreEvaluation } from './lke-scoring';
 import { parseTemplate, type LkeTemplate } from './lke-template';
+import { whereEquals } from '../database/sql-filters';
 
 const SORTABLE = { year: 'year', score: 'score', createdAt: 'created_at', updatedAt: 'updated_at' };
 
@@ -65,11 +66,7 @@ export class EvaluationsRepository {
   query(q: EvaluationListQuery, access: OpdAccess, publishedOnly: boolean): Promise<Page<EvaluationSummaryView>> {
     const params: unknown[] = [];
     let where = access.sql('opd_id', params, q.opdId);
-    const eq = (col: string, value: unknown) => {
-      if (value !== undefined) where += ` AND ${col} = $${params.push(value)}`;
-    };
-    eq('year', q.year);
-    eq('status', q.status);
+    where += whereEquals(params, [['year', q.year], ['status', q.status]]);
     if (publishedOnly) where += ` AND status = 'published'`;
     return queryPage<EvaluationRow, EvaluationSummaryView>(this.ds, {
       sql: `SELECT ${EVALUATION_COLUMNS} FROM core.evaluations WHERE true${where}`,

@@ -3,6 +3,7 @@ import type Decimal from 'decimal.js';
 import { CapaianDecimal, cumulativeCapaian } from '../capaian/capaian';
 import { categoryOf, toApiNumber } from '../capaian/category';
 import { isPeriodAllowed, lastMonthOf, periodsOf, periodsThrough, type Aggregation, type Frequency, type Period, type Polarity } from '../periods/period-calendar';
+import { indonesianOrder } from '../common/indonesian-order';
 
 export interface IndicatorForPerformance {
   id: string;
@@ -119,7 +120,7 @@ export function performanceRow(
   };
 }
 
-const byName = new Intl.Collator('id', { numeric: true, sensitivity: 'base' });
+const byName = indonesianOrder;
 
 /**
  * Sorts by `indicatorName` or `capaian` (`-` = descending); not-scored rows come last either way;

@@ -1,5 +1,6 @@
 import type { PeriodView } from '@sakip/contracts';
 import { ALL_PERIODS, coveringPeriods, type Period } from './period-calendar';
+import { isoOrNull } from '../database/row-values';
 
 /** A stored `core.periods` row; a period without one has no deadline, no lock and version 0. */
 export interface PeriodRow {
@@ -12,7 +13,7 @@ export interface PeriodRow {
   version: number;
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const iso = isoOrNull;
 
 /**
  * The 19 periods of a year as the API shows them. `locked` holds when the period or a period
