@@ -3,10 +3,16 @@ import { createServiceApp } from '@sakip/messaging';
 import { withPgClient } from '@sakip/persistence';
 import { createTestStack, httpJson, type TestStack } from '@sakip/testing';
 import { authenticator } from 'otplib';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AuthAppModule } from '../../apps/auth/src/app.module';
 import { loadAuthConfig } from '../../apps/auth/src/auth.config';
 import { CoreAppModule } from '../../apps/core-performance/src/app.module';
 import { loadCoreConfig } from '../../apps/core-performance/src/core.config';
+import { FileAppModule } from '../../apps/file/src/app.module';
+import { loadFileConfig } from '../../apps/file/src/file.config';
 import { createGatewayApp } from '../../apps/gateway/src/gateway-app';
 import { loadGatewayConfig } from '../../apps/gateway/src/gateway.config';
 
@@ -18,12 +24,15 @@ export const totpCode = (secret: string) => authenticator.generate(secret);
 export interface AppEnv {
   auth?: NodeJS.ProcessEnv;
   core?: NodeJS.ProcessEnv;
+  file?: NodeJS.ProcessEnv;
   gateway?: NodeJS.ProcessEnv;
 }
 
 export interface StackServices {
   /** Boot core-performance too (suites of the Core routes). */
   core?: boolean;
+  /** Boot the file service too, storing in a temp directory removed at stop (suites of the Files routes). */
+  file?: boolean;
 }
 
 /**
@@ -33,6 +42,9 @@ export interface StackServices {
 export class E2eStack {
   auth?: NestFastifyApplication;
   core?: NestFastifyApplication;
+  file?: NestFastifyApplication;
+  /** The file service's storage directory (FILE_LOCAL_DIR) while it runs. */
+  fileDir?: string;
   gateway!: NestFastifyApplication;
   base!: string;
   private stack!: TestStack;
@@ -55,6 +67,7 @@ export class E2eStack {
     });
     await s.startAuth();
     if (services.core) await s.startCore();
+    if (services.file) await s.startFile();
     const first = await s.startGateway();
     s.gateway = first.app;
     s.base = first.base;
@@ -83,6 +96,14 @@ export class E2eStack {
     this.core = await createServiceApp(CoreAppModule.forRoot(config), { service: 'core', httpPort: 0, host: '127.0.0.1', natsPrefix: config.NATS_PREFIX });
   }
 
+  async startFile(): Promise<void> {
+    this.fileDir = await mkdtemp(join(tmpdir(), 'sakip-e2e-file-'));
+    const config = loadFileConfig({ ...this.stack.env, FILE_CLEANUP_INTERVAL_MS: '0', ...this.appEnv.file, HTTP_PORT: '0', FILE_LOCAL_DIR: this.fileDir });
+    this.file = await createServiceApp(FileAppModule.forRoot(config), { service: 'file', httpPort: 0, host: '127.0.0.1', natsPrefix: config.NATS_PREFIX });
+    // Grants carry FILE_INTERNAL_URL: point it at the port the OS picked (the config object is the one the service reads).
+    config.FILE_INTERNAL_URL = `http://127.0.0.1:${(this.file.getHttpServer().address() as AddressInfo).port}`;
+  }
+
   /** Runs SQL as the database owner (fixtures and assertions). */
   sql<T = any>(q: string, params: unknown[] = []): Promise<T[]> {
     return withPgClient(this.stack.db.adminUrl, async (c) => (await c.query(q, params)).rows as T[]);
@@ -96,6 +117,8 @@ export class E2eStack {
   async stop(): Promise<void> {
     await Promise.all(this.extraGateways.map((g) => g.close().catch(() => undefined)));
     await this.core?.close().catch(() => undefined);
+    await this.file?.close().catch(() => undefined);
+    if (this.fileDir) await rm(this.fileDir, { recursive: true, force: true });
     await this.stopAuth();
     await this.stack?.teardown();
   }

@@ -16,6 +16,7 @@ import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { GatewayRedis } from './redis.provider';
 import { UsersController } from './users/users.controller';
 import { CORE_CONTROLLERS } from './core';
+import { FilesController } from './files/files.controller';
 
 @Module({})
 export class GatewayAppModule {
@@ -28,7 +29,7 @@ export class GatewayAppModule {
         MessagingModule.forRoot({ url: config.NATS_URL, name: 'gateway', user: config.NATS_USER, pass: config.NATS_PASSWORD, prefix: config.NATS_PREFIX, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
         IdentityModule,
       ],
-      controllers: [AuthController, UsersController, ApiKeysController, ...CORE_CONTROLLERS],
+      controllers: [AuthController, UsersController, ApiKeysController, ...CORE_CONTROLLERS, FilesController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         GatewayRedis,

@@ -1,8 +1,9 @@
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createValidationPipe, DomainError, ErrorCode } from '@sakip/contracts';
+import { createValidationPipe, DomainError, ErrorCode, FILE_MAX_UPLOAD_BYTES } from '@sakip/contracts';
 import { LOGGER, Metrics, PinoNestLogger, type Logger } from '@sakip/observability';
 import { GatewayAppModule } from './app.module';
 import { setupOpenApi } from './docs/openapi';
@@ -38,6 +39,9 @@ export async function createGatewayApp(config: GatewayConfig, port = config.PORT
     },
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
   });
+  // POST /files streams its one `file` part on to the file service. One byte over the limit is let
+  // through, so the file service itself refuses it (413) with nothing stored.
+  await app.register(multipart, { limits: { fileSize: FILE_MAX_UPLOAD_BYTES + 1, files: 1, fields: 4, fieldSize: 1024, parts: 5, headerPairs: 50 } });
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true, exposedHeaders: ['X-Request-Id', 'ETag', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Idempotent-Replayed'] });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
@@ -67,6 +71,11 @@ function instrument(app: NestFastifyApplication, logger: Logger) {
   const metrics = app.get(Metrics);
   fastify.addHook('onRequest', async (req, reply) => {
     reply.header('X-Request-Id', String(req.id));
+  });
+  // Multipart is parsed for uploads only: elsewhere it is an unsupported media type, as before.
+  fastify.addHook('preValidation', async (req) => {
+    const config = req.routeOptions?.config as { multipart?: boolean } | undefined;
+    if (req.isMultipart() && !config?.multipart) throw new DomainError(ErrorCode.UnsupportedMediaType, 'This route takes application/json', []);
   });
   // PostgreSQL text cannot hold NUL: refuse it here as bad input rather than fail later as a 500.
   fastify.addHook('preValidation', async (req) => {

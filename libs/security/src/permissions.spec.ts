@@ -42,6 +42,9 @@ describe('permissions', () => {
       'evaluations.manage': ['evaluator'],
       'evaluations.publish': ['super_admin'],
       'evaluations.follow_up': ['admin_opd', 'super_admin'],
+      'files.read': all,
+      'files.upload': ['admin_opd', 'evaluator', 'super_admin'],
+      'files.delete': ['admin_opd', 'evaluator', 'super_admin'],
     });
   });
 
@@ -51,6 +54,11 @@ describe('permissions', () => {
     expect(thrown(() => assertPermission(key(['achievements:read']), 'achievements.write')).code).toBe(ErrorCode.Forbidden);
     // Verification is never available to keys, whatever they hold.
     expect(thrown(() => assertPermission({ ...key(['achievements:write']), role: Role.Evaluator }, 'achievements.verify')).code).toBe(ErrorCode.Forbidden);
+    // Files: reading needs files:read, uploading and deleting files:write.
+    expect(assertPermission(key(['files:read']), 'files.read').actor).toBe('apikey:k1');
+    expect(thrown(() => assertPermission(key(['files:read']), 'files.upload')).code).toBe(ErrorCode.Forbidden);
+    expect(thrown(() => assertPermission(key(['files:read']), 'files.delete')).code).toBe(ErrorCode.Forbidden);
+    expect(assertPermission(key(['files:write']), 'files.upload').actor).toBe('apikey:k1');
   });
 
   describe('assertPermission', () => {

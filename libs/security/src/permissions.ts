@@ -46,6 +46,11 @@ export const PERMISSIONS = {
   'evaluations.publish': { roles: [Role.SuperAdmin] },
   /** Tindak lanjut on recommendations after publishing: super_admin, or admin_opd of that OPD. */
   'evaluations.follow_up': { roles: [Role.SuperAdmin, Role.AdminOpd] },
+  /** Files (metadata and content): everyone; which files a caller sees is the file service's rule. */
+  'files.read': { roles: ALL, scope: 'files:read' },
+  'files.upload': { roles: [Role.SuperAdmin, Role.AdminOpd, Role.Evaluator], scope: 'files:write' },
+  /** Only while unreferenced; super_admin any file, the others their own uploads (the file service decides). */
+  'files.delete': { roles: [Role.SuperAdmin, Role.AdminOpd, Role.Evaluator], scope: 'files:write' },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,26 +1,4 @@
-import { DomainError, ErrorCode, Role, forbidden, notFound, type CallerIdentity } from '@sakip/contracts';
-
-/** The role rules of DOMAIN.md "Roles" for files (libs/security has no files.* family yet). */
-const RULES = {
-  /** reports and files (upload, read): super_admin, admin_opd, evaluator upload; everyone reads. */
-  upload: { roles: [Role.SuperAdmin, Role.AdminOpd, Role.Evaluator], scope: 'files:write' },
-  read: { roles: [Role.SuperAdmin, Role.AdminOpd, Role.Evaluator, Role.Viewer], scope: 'files:read' },
-  /** delete a file (only while unreferenced): super_admin any, admin_opd and evaluator their own uploads. */
-  delete: { roles: [Role.SuperAdmin, Role.AdminOpd, Role.Evaluator], scope: 'files:write' },
-} as const;
-
-export type FileAction = keyof typeof RULES;
-
-/** Role + API-key scope, first in every use-case (403 before any lookup). */
-export function assertFilePermission(caller: CallerIdentity | null | undefined, action: FileAction): CallerIdentity {
-  if (!caller) throw new DomainError(ErrorCode.Unauthenticated, 'Authentication required');
-  const rule = RULES[action];
-  if (!(rule.roles as readonly Role[]).includes(caller.role)) throw forbidden();
-  if (caller.scopes && !caller.scopes.includes(rule.scope)) {
-    throw new DomainError(ErrorCode.Forbidden, `API key lacks scope ${rule.scope}`, [{ field: 'scopes', message: `missing ${rule.scope}` }]);
-  }
-  return caller;
-}
+import { Role, notFound, type CallerIdentity } from '@sakip/contracts';
 
 /**
  * The OPD a new upload belongs to. A caller bound to an OPD uploads for that OPD only (another

@@ -2,8 +2,6 @@ import { Module } from '@nestjs/common';
 import { FILE_CONFIG, type FileConfig } from '../file.config';
 import { FileLinksConsumer } from '../links/file-links.consumer';
 import { FileLinksRepository } from '../links/file-links.repository';
-import { createStorageDriver } from '../storage/storage.factory';
-import { STORAGE_DRIVER } from '../storage/storage-driver';
 import { InternalTransferRoutes } from '../transfer/internal-transfer.routes';
 import { StoreUploadUseCase } from '../transfer/store-upload.use-case';
 import { StreamDownloadUseCase } from '../transfer/stream-download.use-case';
@@ -20,7 +18,6 @@ import { GetFileUseCase } from './use-cases/get-file.use-case';
 @Module({
   controllers: [FilesController],
   providers: [
-    { provide: STORAGE_DRIVER, inject: [FILE_CONFIG], useFactory: (c: FileConfig) => createStorageDriver(c) },
     { provide: TransferTokens, inject: [FILE_CONFIG], useFactory: (c: FileConfig) => new TransferTokens(c.FILE_TOKEN_SECRET) },
     FilesRepository,
     FileVisibility,
@@ -35,6 +32,6 @@ import { GetFileUseCase } from './use-cases/get-file.use-case';
     FileLinksConsumer,
     UnlinkedCleanup,
   ],
-  exports: [UnlinkedCleanup, STORAGE_DRIVER],
+  exports: [UnlinkedCleanup],
 })
 export class FilesModule {}

@@ -10,3 +10,6 @@ export const NoContent = () => applyDecorators(HttpCode(204), SetMetadata(NO_CON
 
 /** Per-route RPC timeout (default RPC_TIMEOUT_MS), e.g. for calls known to run long. */
 export const RpcTimeout = (ms: number) => RouteConfig({ rpcTimeoutMs: ms });
+
+/** The route takes `multipart/form-data` (uploads); every other route answers such a body with 415. */
+export const AcceptsMultipart = () => RouteConfig({ multipart: true });

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { notFound, type CallerIdentity, type FileDownloadAuthorizeRequest, type FileDownloadGrant } from '@sakip/contracts';
+import { assertPermission } from '@sakip/security';
 import { FILE_CONFIG, type FileConfig } from '../../file.config';
 import { TransferTokens } from '../../transfer/transfer-token';
-import { assertFilePermission } from '../file-access';
 import { FilesRepository } from '../files.repository';
 import { FileVisibility } from './file-visibility';
 
@@ -17,7 +17,7 @@ export class AuthorizeDownloadUseCase {
   ) {}
 
   async execute(dto: FileDownloadAuthorizeRequest, identity: CallerIdentity | null): Promise<FileDownloadGrant> {
-    const caller = assertFilePermission(identity, 'read');
+    const caller = assertPermission(identity, 'files.read');
     const row = await this.files.find(dto.fileId);
     if (!row || !(await this.visibility.canSee(caller, row))) throw notFound('File');
     const exp = this.tokens.expiryIn(this.config.FILE_TOKEN_TTL_SEC);

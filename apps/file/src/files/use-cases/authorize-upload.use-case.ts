@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { CallerIdentity, FileTransferGrant, FileUploadAuthorizeRequest } from '@sakip/contracts';
 import { uuidv7 } from '@sakip/persistence';
+import { assertPermission } from '@sakip/security';
 import { FILE_CONFIG, type FileConfig } from '../../file.config';
 import { sanitizeFileName } from '../../transfer/file-name';
 import { TransferTokens } from '../../transfer/transfer-token';
-import { assertFilePermission, uploadOpdOf } from '../file-access';
+import { uploadOpdOf } from '../file-access';
 
 /** `file.upload.authorize.v1`: a grant for exactly one upload of a new file id, owned by the caller. */
 @Injectable()
@@ -15,7 +16,7 @@ export class AuthorizeUploadUseCase {
   ) {}
 
   execute(dto: FileUploadAuthorizeRequest, identity: CallerIdentity | null): FileTransferGrant {
-    const caller = assertFilePermission(identity, 'upload');
+    const caller = assertPermission(identity, 'files.upload');
     const opdId = uploadOpdOf(caller, dto.opdId);
     const fileId = uuidv7();
     const exp = this.tokens.expiryIn(this.config.FILE_TOKEN_TTL_SEC);

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { conflict, forbidden, notFound, type CallerIdentity, type FileIdRequest } from '@sakip/contracts';
 import { LOGGER, type Logger } from '@sakip/observability';
+import { assertPermission } from '@sakip/security';
 import { writeAudit } from '../../audit/file-audit';
 import { STORAGE_DRIVER, type StorageDriver } from '../../storage/storage-driver';
-import { assertFilePermission, canDeleteFile, canSeeFile } from '../file-access';
+import { canDeleteFile, canSeeFile } from '../file-access';
 import { FilesRepository, toFileView } from '../files.repository';
 
 /**
@@ -20,7 +21,7 @@ export class DeleteFileUseCase {
   ) {}
 
   async execute(dto: FileIdRequest, identity: CallerIdentity | null): Promise<void> {
-    const caller = assertFilePermission(identity, 'delete');
+    const caller = assertPermission(identity, 'files.delete');
     const storageKey = await this.files.ds.transaction(async (tx) => {
       const row = await this.files.find(dto.id, tx, true);
       if (!row) throw notFound('File');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { notFound, type CallerIdentity, type FileIdRequest, type FileView } from '@sakip/contracts';
-import { assertFilePermission } from '../file-access';
+import { assertPermission } from '@sakip/security';
 import { FilesRepository, toFileView } from '../files.repository';
 import { FileVisibility } from './file-visibility';
 
@@ -13,7 +13,7 @@ export class GetFileUseCase {
   ) {}
 
   async execute(dto: FileIdRequest, identity: CallerIdentity | null): Promise<FileView> {
-    const caller = assertFilePermission(identity, 'read');
+    const caller = assertPermission(identity, 'files.read');
     const row = await this.files.find(dto.id);
     if (!row || !(await this.visibility.canSee(caller, row))) throw notFound('File');
     return toFileView(row);
