@@ -15,7 +15,10 @@ export class FileConfig extends ServiceConfig {
   @IsIn(['local', 's3'])
   FILE_STORAGE: 'local' | 's3' = 'local';
 
-  /** Local disk driver: where the bytes live (temp uploads in `<dir>/.tmp`, same filesystem, so commit is a rename). */
+  /**
+   * Local disk driver: where the bytes live (temp uploads in `<dir>/.tmp`, same filesystem, so commit is a rename).
+   * With FILE_STORAGE=s3 only the upload spools live here (`<dir>/.tmp`), judged before anything reaches the bucket.
+   */
   @IsString() @Length(1, 1000)
   FILE_LOCAL_DIR = './.data/files';
 
@@ -30,6 +33,10 @@ export class FileConfig extends ServiceConfig {
 
   @ValidateIf((c: FileConfig) => c.FILE_STORAGE === 's3') @IsString() @Length(1, 256)
   S3_SECRET_KEY?: string;
+
+  /** Signing region; MinIO accepts the default. */
+  @IsString() @Matches(/^[a-z0-9-]{1,64}$/, { message: 'S3_REGION must be a region name such as us-east-1' })
+  S3_REGION = 'us-east-1';
 
   /** This service's internal base URL as other pods reach it: grants carry `<url>/internal/…`. */
   @Matches(/^https?:\/\/[^\s/]+(:\d+)?\/?$/, { message: 'FILE_INTERNAL_URL must be an http(s) base URL without a path' })
