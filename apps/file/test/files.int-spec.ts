@@ -1,7 +1,7 @@
 import { CORE_EVENTS, FILE_SUBJECTS, Role, type FileDownloadGrant, type FileTransferGrant, type FileView } from '@sakip/contracts';
 import { eventually } from '@sakip/testing';
 import { createHash, randomUUID } from 'node:crypto';
-import { callerAs, errorCodeOf } from '../../core-performance/test/core-harness';
+import { callerAs, errorCodeOf } from '@sakip/testing';
 import { buildOle2, buildZip, PDF_BYTES, PNG_BYTES } from '../src/content/test-fixtures';
 import { UnlinkedCleanup } from '../src/files/unlinked-cleanup';
 import { startFile, type FileHarness } from './file-harness';

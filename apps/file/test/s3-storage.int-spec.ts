@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { callerAs, errorCodeOf } from '../../core-performance/test/core-harness';
+import { callerAs, errorCodeOf } from '@sakip/testing';
 import { PDF_BYTES } from '../src/content/test-fixtures';
 import { loadFileConfig } from '../src/file.config';
 import { S3StorageDriver } from '../src/storage/s3-storage.driver';

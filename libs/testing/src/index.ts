@@ -4,3 +4,4 @@ export * from './test-stack';
 export * from './http';
 export * from './jetstream';
 export * from './ports';
+export * from './callers';
