@@ -12,6 +12,7 @@ import { CacheModule } from './cache/cache.module';
 import { ReadCache } from './cache/read-cache';
 import { CORE_CONFIG, type CoreConfig } from './core.config';
 import { createCoreDataSource } from './database/database.module';
+import { ImportsModule } from './imports/imports.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { CORE_SCHEMA } from './migrations';
 import { OpdsModule } from './opds/opds.module';
@@ -46,6 +47,7 @@ export class CoreAppModule {
         EvaluationsModule,
         DashboardModule,
         AnalyticsModule,
+        ImportsModule,
       ],
       providers: [{ provide: CORE_CONFIG, useValue: config }],
       exports: [CORE_CONFIG],

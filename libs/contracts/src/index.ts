@@ -20,6 +20,7 @@ export * from './core/planning.dto';
 export * from './core/indicators.dto';
 export * from './core/periods.dto';
 export * from './core/achievements.dto';
+export * from './core/imports.dto';
 export * from './core/performance.dto';
 export * from './core/audit.dto';
 export * from './core/budget.dto';

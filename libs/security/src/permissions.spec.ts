@@ -33,6 +33,7 @@ describe('permissions', () => {
       'periods.manage': ['super_admin'],
       'achievements.read': all,
       'achievements.write': ['admin_opd', 'super_admin'],
+      'achievements.import': ['admin_opd', 'super_admin'],
       'achievements.verify': ['evaluator'],
       'performance.read': all,
       'budget.read': all,
@@ -45,6 +46,8 @@ describe('permissions', () => {
       'files.read': all,
       'files.upload': ['admin_opd', 'evaluator', 'super_admin'],
       'files.delete': ['admin_opd', 'evaluator', 'super_admin'],
+      'notifications.read': all,
+      'notifications.dead_letters': ['super_admin'],
     });
   });
 
@@ -59,6 +62,8 @@ describe('permissions', () => {
     expect(thrown(() => assertPermission(key(['files:read']), 'files.upload')).code).toBe(ErrorCode.Forbidden);
     expect(thrown(() => assertPermission(key(['files:read']), 'files.delete')).code).toBe(ErrorCode.Forbidden);
     expect(assertPermission(key(['files:write']), 'files.upload').actor).toBe('apikey:k1');
+    // Notifications are a person's own inbox: no key scope grants them.
+    expect(thrown(() => assertPermission(key(['files:read', 'achievements:read']), 'notifications.read')).code).toBe(ErrorCode.Forbidden);
   });
 
   describe('assertPermission', () => {

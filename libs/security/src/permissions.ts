@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   'periods.manage': { roles: [Role.SuperAdmin] },
   'achievements.read': { roles: ALL, scope: 'achievements:read' },
   'achievements.write': { roles: [Role.SuperAdmin, Role.AdminOpd], scope: 'achievements:write' },
+  /** Bulk achievement import from an uploaded CSV/XLSX (DOMAIN.md: super_admin, admin_opd). */
+  'achievements.import': { roles: [Role.SuperAdmin, Role.AdminOpd], scope: 'achievements:write' },
   /** Separation of duties: only evaluators verify or return, never with a key. */
   'achievements.verify': { roles: [Role.Evaluator] },
   'performance.read': { roles: ALL, scope: 'performance:read' },
@@ -51,6 +53,10 @@ export const PERMISSIONS = {
   'files.upload': { roles: [Role.SuperAdmin, Role.AdminOpd, Role.Evaluator], scope: 'files:write' },
   /** Only while unreferenced; super_admin any file, the others their own uploads (the file service decides). */
   'files.delete': { roles: [Role.SuperAdmin, Role.AdminOpd, Role.Evaluator], scope: 'files:write' },
+  /** Own inbox and preferences (DOMAIN.md: every role); personal, so never with a key. */
+  'notifications.read': { roles: ALL },
+  /** Deliveries that gave up (all users' recipients): super_admin only. */
+  'notifications.dead_letters': { roles: [Role.SuperAdmin] },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

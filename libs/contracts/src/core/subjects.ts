@@ -55,6 +55,11 @@ export const CORE_SUBJECTS = {
   achievementReturn: 'core.achievement.return.v1',
   achievementHistory: 'core.achievement.history.v1',
 
+  /** Achievement import from an uploaded file: an asynchronous job, its status and per-row results. */
+  importCreate: 'core.import.create.v1',
+  importGet: 'core.import.get.v1',
+  importRows: 'core.import.rows.v1',
+
   performanceData: 'core.performance.data.v1',
 
   auditQuery: 'core.audit.query.v1',
