@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { AUTH_DB_ROLE, AUTH_MIGRATIONS, AUTH_SCHEMA } from '../../apps/auth/src/migrations';
 import { CORE_DB_ROLE, CORE_MIGRATIONS, CORE_SCHEMA } from '../../apps/core-performance/src/migrations';
 import { FILE_DB_ROLE, FILE_MIGRATIONS, FILE_SCHEMA } from '../../apps/file/src/migrations';
+import { NOTIFICATION_DB_ROLE, NOTIFICATION_MIGRATIONS, NOTIFICATION_SCHEMA } from '../../apps/notification/src/migrations';
 import type { ServiceSchema } from '@sakip/testing';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -37,6 +38,13 @@ export const DEV_SERVICES: DevService[] = [
     port: 3106,
     envPrefix: 'FILE',
     schema: { schema: FILE_SCHEMA, role: FILE_DB_ROLE, migrations: FILE_MIGRATIONS },
+  },
+  {
+    name: 'notification',
+    main: 'apps/notification/src/main.ts',
+    port: 3105,
+    envPrefix: 'NOTIFICATION',
+    schema: { schema: NOTIFICATION_SCHEMA, role: NOTIFICATION_DB_ROLE, migrations: NOTIFICATION_MIGRATIONS },
   },
   { name: 'gateway', main: 'apps/gateway/src/main.ts', port: 3000 },
 ];

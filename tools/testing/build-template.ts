@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AUTH_DB_ROLE, AUTH_MIGRATIONS, AUTH_SCHEMA } from '../../apps/auth/src/migrations';
 import { CORE_DB_ROLE, CORE_MIGRATIONS, CORE_SCHEMA } from '../../apps/core-performance/src/migrations';
 import { FILE_DB_ROLE, FILE_MIGRATIONS, FILE_SCHEMA } from '../../apps/file/src/migrations';
+import { NOTIFICATION_DB_ROLE, NOTIFICATION_MIGRATIONS, NOTIFICATION_SCHEMA } from '../../apps/notification/src/migrations';
 
 /**
  * Builds the migrated template database once per content hash. Lives outside
@@ -13,11 +14,12 @@ export default async function globalSetup(): Promise<void> {
   const template = await ensureTemplateDatabase({
     adminUrl: testServers.pgAdminUrl,
     sqlDir: join(root, 'infra', 'postgres'),
-    migrationDirs: [join(root, 'apps', 'auth', 'src', 'migrations'), join(root, 'apps', 'core-performance', 'src', 'migrations'), join(root, 'apps', 'file', 'src', 'migrations')],
+    migrationDirs: ['auth', 'core-performance', 'file', 'notification'].map((app) => join(root, 'apps', app, 'src', 'migrations')),
     services: [
       { schema: AUTH_SCHEMA, role: AUTH_DB_ROLE, migrations: AUTH_MIGRATIONS },
       { schema: CORE_SCHEMA, role: CORE_DB_ROLE, migrations: CORE_MIGRATIONS },
       { schema: FILE_SCHEMA, role: FILE_DB_ROLE, migrations: FILE_MIGRATIONS },
+      { schema: NOTIFICATION_SCHEMA, role: NOTIFICATION_DB_ROLE, migrations: NOTIFICATION_MIGRATIONS },
     ],
   });
   process.env[TEMPLATE_ENV] = template;

@@ -17,6 +17,7 @@ import { GatewayRedis } from './redis.provider';
 import { UsersController } from './users/users.controller';
 import { CORE_CONTROLLERS } from './core';
 import { FilesController } from './files/files.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 
 @Module({})
 export class GatewayAppModule {
@@ -29,7 +30,7 @@ export class GatewayAppModule {
         MessagingModule.forRoot({ url: config.NATS_URL, name: 'gateway', user: config.NATS_USER, pass: config.NATS_PASSWORD, prefix: config.NATS_PREFIX, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
         IdentityModule,
       ],
-      controllers: [AuthController, UsersController, ApiKeysController, ...CORE_CONTROLLERS, FilesController],
+      controllers: [AuthController, UsersController, ApiKeysController, ...CORE_CONTROLLERS, FilesController, NotificationsController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         GatewayRedis,

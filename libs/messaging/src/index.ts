@@ -21,3 +21,4 @@ export * from './events/on-event.decorator';
 export * from './events/events.module';
 export * from './audit/audit-writer';
 export * from './events/snapshot-bootstrap';
+export * from './events/backoff';

@@ -14,3 +14,5 @@ export class MailSendRequest {
 export interface MailSendResult {
   messageId: string;
 }
+
+export * from './inbox.dto';

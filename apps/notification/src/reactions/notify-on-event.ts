@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { SakipEventEnvelope } from '@sakip/contracts';
+import type { EntityManager } from 'typeorm';
+import { DirectoryRepository } from '../directory/directory.repository';
+import { renderMessage } from '../mail/templates';
+import { PreferencesRepository } from '../preferences/preferences.repository';
+import { FanOutRepository } from './fan-out.repository';
+import { reactionTo } from './reaction-rules';
+
+/**
+ * Turns one event into in-app notifications and queued mails for its recipients, inside the
+ * consumer's inbox transaction: all of it commits with the inbox row, or none of it (retried).
+ */
+@Injectable()
+export class NotifyOnEvent {
+  constructor(
+    private readonly directory: DirectoryRepository,
+    private readonly preferences: PreferencesRepository,
+    private readonly fanOut: FanOutRepository,
+  ) {}
+
+  async handle(event: SakipEventEnvelope, tx: EntityManager): Promise<void> {
+    const reaction = reactionTo(event);
+    if (!reaction) return;
+    const recipients = await this.directory.resolve(tx, reaction.to);
+    if (!recipients.length) return;
+    const prefs = await this.preferences.forUsers(tx, recipients.map((r) => r.id));
+    const data = event.data as unknown as Record<string, unknown>;
+    const inApp = [];
+    const mail = [];
+    for (const r of recipients) {
+      const p = prefs.get(r.id);
+      if (!p) continue;
+      if (p.enabled(reaction.type, 'in_app')) inApp.push({ userId: r.id, language: p.language, ...renderMessage(reaction.type, p.language, data) });
+      if (r.email && p.enabled(reaction.type, 'email')) mail.push({ userId: r.id, email: r.email, language: p.language });
+    }
+    await this.fanOut.insertInApp(tx, event.id, reaction.type, data, inApp);
+    await this.fanOut.enqueueMail(tx, event.id, reaction.type, data, mail);
+  }
+}
