@@ -6,6 +6,7 @@ import { createNotificationDataSource } from './database/notification-data-sourc
 import { InboxModule } from './inbox/inbox.module';
 import { NOTIFICATION_SCHEMA } from './migrations';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from './notification.config';
+import { DirectMailModule } from './direct-mail/direct-mail.module';
 
 @Module({})
 export class NotificationAppModule {
@@ -20,6 +21,7 @@ export class NotificationAppModule {
         DatabaseModule.forService(NOTIFICATION_CONFIG, createNotificationDataSource),
         EventsModule.forRoot({ service: 'notification', schema: NOTIFICATION_SCHEMA, ...eventSettingsFromEnv(config) }),
         InboxModule,
+        DirectMailModule,
       ],
       providers: [{ provide: NOTIFICATION_CONFIG, useValue: config }],
       exports: [NOTIFICATION_CONFIG],

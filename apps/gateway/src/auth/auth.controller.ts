@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   AUTH_SUBJECTS,
   ChangePasswordRequest,
+  ForgotPasswordRequest,
   LoginRequest,
   LogoutRequest,
   MfaCodeRequest,
@@ -11,6 +12,7 @@ import {
   MfaSetupResponse,
   MfaVerifyRequest,
   RefreshRequest,
+  ResetPasswordRequest,
   SessionView,
   TokenPair,
   UserView,
@@ -115,6 +117,24 @@ export class AuthController {
   @NoContent()
   async changePassword(@Body() body: ChangePasswordRequest, @Req() req: AuthedRequest) {
     await this.rpc.request(AUTH_SUBJECTS.passwordChange, body, rpcOptions(req));
+  }
+
+  /** Always 204, whether or not the account exists; an active account gets a mail with a one-time token. */
+  @Post('password/forgot')
+  @Public()
+  @AuthRateLimit()
+  @NoContent()
+  async forgotPassword(@Body() body: ForgotPasswordRequest, @Req() req: AuthedRequest) {
+    await this.rpc.request(AUTH_SUBJECTS.passwordForgot, { ...body, ip: req.ip }, rpcOptions(req));
+  }
+
+  /** The mailed token sets a new password once; every session ends. */
+  @Post('password/reset')
+  @Public()
+  @AuthRateLimit()
+  @NoContent()
+  async resetPassword(@Body() body: ResetPasswordRequest, @Req() req: AuthedRequest) {
+    await this.rpc.request(AUTH_SUBJECTS.passwordReset, { ...body, ip: req.ip }, rpcOptions(req));
   }
 
   @Get('sessions')

@@ -1,10 +1,13 @@
 import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { NotificationType } from '@sakip/contracts';
 import { Wakeup } from '@sakip/messaging';
 import { LOGGER, type Logger } from '@sakip/observability';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../notification.config';
 import { DeliveriesRepository, type ClaimedDelivery } from './deliveries.repository';
 import { MailTransport } from './mail-transport';
 import { afterFailure, type RetrySettings } from './retry-policy';
+import { SlackWebhook, slackText } from '../slack/slack-webhook';
+import { isDirectMailType, renderDirectMail } from './mail-templates';
 import { renderMessage } from './templates';
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err)).slice(0, 1000);
@@ -20,6 +23,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private running?: Promise<void>;
   private readonly pause = new Wakeup();
   private readonly retry: RetrySettings;
+  /** Set when SLACK_WEBHOOK_URL is: the worker then also sends the `slack` deliveries. */
+  private readonly slack?: SlackWebhook;
 
   constructor(
     private readonly deliveries: DeliveriesRepository,
@@ -27,6 +32,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
+    if (config.SLACK_WEBHOOK_URL) this.slack = new SlackWebhook(config.SLACK_WEBHOOK_URL, config.NOTIFICATION_SMTP_TIMEOUT_MS);
     this.retry = { maxAttempts: config.NOTIFICATION_MAIL_MAX_ATTEMPTS, baseMs: config.NOTIFICATION_MAIL_RETRY_BASE_MS, maxMs: config.NOTIFICATION_MAIL_RETRY_MAX_MS };
   }
 
@@ -42,7 +48,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
 
   /** One round: claims and sends what is due; returns how many were attempted. */
   async runOnce(): Promise<number> {
-    const batch = await this.deliveries.claimDue(this.config.NOTIFICATION_MAIL_BATCH, this.config.NOTIFICATION_MAIL_CLAIM_MS);
+    const batch = await this.deliveries.claimDue(this.config.NOTIFICATION_MAIL_BATCH, this.config.NOTIFICATION_MAIL_CLAIM_MS, this.slack ? ['email', 'slack'] : ['email']);
     for (const d of batch) await this.deliver(d);
     return batch.length;
   }
@@ -63,8 +69,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
 
   private async deliver(d: ClaimedDelivery): Promise<void> {
     try {
-      const { title, body } = renderMessage(d.type, d.language, d.data);
-      await this.transport.send({ to: d.recipient, subject: title, text: body, messageId: d.messageId });
+      const { title, body } = isDirectMailType(d.type) ? renderDirectMail(d.type, d.language, d.data) : renderMessage(d.type as NotificationType, d.language, d.data);
+      // Slack rows are only claimed when the webhook is configured.
+      const slack = d.channel === 'slack' ? this.slack : undefined;
+      if (slack) await slack.post(slackText(title, body));
+      else await this.transport.send({ to: d.recipient, subject: title, text: body, messageId: d.messageId });
       await this.deliveries.markSent(d.id);
     } catch (err) {
       const outcome = afterFailure(d.attempts, err, this.retry);

@@ -19,7 +19,8 @@ export function isPermanentSmtpError(err: unknown): boolean {
  * that failed together (a server outage) do not all come back at the same instant.
  */
 export function afterFailure(attempts: number, err: unknown, s: RetrySettings, random: () => number = Math.random): FailureOutcome {
-  if (isPermanentSmtpError(err) || attempts >= s.maxAttempts) return { dead: true };
+  const permanent = isPermanentSmtpError(err) || (err as { permanent?: unknown } | null)?.permanent === true;
+  if (permanent || attempts >= s.maxAttempts) return { dead: true };
   const delay = backoffMs(attempts, s.baseMs, s.maxMs);
   return { dead: false, retryInMs: Math.round(delay / 2 + random() * (delay / 2)) };
 }

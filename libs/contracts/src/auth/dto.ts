@@ -183,6 +183,24 @@ export class ChangePasswordRequest {
   @ApiProperty({ minLength: 12, maxLength: 128 }) @IsString() @Length(12, 128) newPassword: string;
 }
 
+export class ForgotPasswordRequest {
+  @ApiProperty({ example: 'admin@pemda.go.id' }) @Transform(trimLower) @IsEmail() @MaxLength(254) email: string;
+}
+
+export class ResetPasswordRequest {
+  @ApiProperty({ description: 'the one-time token from the mail' }) @IsString() @Length(16, 256) token: string;
+  @ApiProperty({ minLength: 12, maxLength: 128 }) @IsString() @Length(12, 128) newPassword: string;
+}
+
+/** RPC commands: the public body plus the client's address (audit). */
+export class ForgotPasswordCommand extends ForgotPasswordRequest {
+  @IsOptional() @IsString() @MaxLength(64) ip?: string;
+}
+
+export class ResetPasswordCommand extends ResetPasswordRequest {
+  @IsOptional() @IsString() @MaxLength(64) ip?: string;
+}
+
 export class SessionView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() createdAt: string;

@@ -10,6 +10,10 @@ export const AUTH_SUBJECTS = {
   mfaEnable: 'auth.mfa.enable.v1',
   mfaDisable: 'auth.mfa.disable.v1',
   passwordChange: 'auth.password.change.v1',
+  /** Public (no caller): always answers null; mails a one-time token to an active account. */
+  passwordForgot: 'auth.password.forgot.v1',
+  /** Public (no caller): the one-time token sets a new password and ends every session. */
+  passwordReset: 'auth.password.reset.v1',
   sessionList: 'auth.session.list.v1',
   sessionEnd: 'auth.session.end.v1',
   apiKeyCreate: 'auth.apikey.create.v1',

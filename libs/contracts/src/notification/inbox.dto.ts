@@ -70,7 +70,7 @@ export class DeadLetterListQuery extends ListQuery {}
 
 export class DeadLetterView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['email'] }) channel: string;
+  @ApiProperty({ enum: ['email', 'slack'] }) channel: string;
   @ApiProperty() recipient: string;
   @ApiProperty({ format: 'uuid' }) userId: string;
   @ApiProperty({ format: 'uuid' }) eventId: string;

@@ -1,4 +1,4 @@
-import { IsEmail, IsIn, IsObject, IsOptional, MaxLength } from 'class-validator';
+import { IsEmail, IsIn, IsObject, IsOptional, IsUUID, MaxLength } from 'class-validator';
 
 export const MAIL_TEMPLATES = ['password_reset', 'account_created', 'mfa_reset'] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
@@ -9,6 +9,10 @@ export class MailSendRequest {
   @IsIn(MAIL_TEMPLATES) template: MailTemplate;
   @IsOptional() @IsIn(['id', 'en']) locale?: 'id' | 'en';
   @IsObject() variables: Record<string, string>;
+  /** The caller's id for this mail (e.g. the password-reset id): a repeated call queues it once. */
+  @IsOptional() @IsUUID() idempotencyKey?: string;
+  /** Whom the mail is about, when it is a user. */
+  @IsOptional() @IsUUID() userId?: string;
 }
 
 export interface MailSendResult {
