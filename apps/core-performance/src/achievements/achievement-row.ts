@@ -34,7 +34,6 @@ export interface AchievementHistoryRow {
 export const ACHIEVEMENT_COLUMNS =
   'id, indicator_id, opd_id, year, period, realization, status, notes, document_ids, input_by, verified_by, verified_at, first_submitted_at, submitted_at, created_at, updated_at, version';
 
-const iso = isoOrNull;
 
 /** numeric(20,4) text → JSON number: exact, since a realization has at most 15 digits (IsRealization). */
 export function toAchievementView(r: AchievementRow): AchievementView {
@@ -50,8 +49,8 @@ export function toAchievementView(r: AchievementRow): AchievementView {
     documentIds: r.document_ids,
     inputBy: r.input_by,
     verifiedBy: r.verified_by,
-    verifiedAt: iso(r.verified_at),
-    submittedAt: iso(r.submitted_at),
+    verifiedAt: isoOrNull(r.verified_at),
+    submittedAt: isoOrNull(r.submitted_at),
     version: r.version,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),

@@ -4,7 +4,7 @@ import { uuidv7 } from '@sakip/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { OpdAccess } from '../access/opd-access';
 import { writeAudit } from '../audit/core-audit';
-import { mapConstraintErrors } from '../database/pg-errors';
+import { mapConstraintErrors } from '@sakip/persistence';
 import { queryPage } from '../database/sql-page';
 import { ALL_PERIODS, type Frequency, type Period } from '../periods/period-calendar';
 import { assertPeriodOpen } from '../periods/period-guard';

@@ -4,7 +4,7 @@ import { uuidv7 } from '@sakip/persistence';
 import { DataSource } from 'typeorm';
 import type { OpdAccess } from '../access/opd-access';
 import { writeAudit } from '../audit/core-audit';
-import { mapConstraintErrors } from '../database/pg-errors';
+import { mapConstraintErrors } from '@sakip/persistence';
 import { queryPage } from '../database/sql-page';
 import { assertYearOpen } from './budget-periods';
 import { ALLOCATION_COLUMNS, allocationAuditValues, toAllocationView, type AllocationRow } from './budget-rows';

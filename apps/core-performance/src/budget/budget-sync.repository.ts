@@ -3,7 +3,7 @@ import type { BudgetAllocationRow, BudgetRealizationRow, BudgetRevision, BudgetU
 import { uuidv7 } from '@sakip/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { writeAuditMany, type AuditInput } from '../audit/core-audit';
-import { mapConstraintErrors } from '../database/pg-errors';
+import { mapConstraintErrors } from '@sakip/persistence';
 import { lockedPeriods } from './budget-periods';
 import { allocationAuditValues, realizationAuditValues, type AllocationRow, type RealizationRow } from './budget-rows';
 import { resolveCodes, type ResolvedNode } from './budget-rules';

@@ -95,7 +95,6 @@ export interface EvaluationSheet {
   recommendations: RecommendationRow[];
 }
 
-const iso = isoOrNull;
 const num = (x: Decimal | null) => toApiNumber(x);
 
 export function toSummaryView(r: EvaluationRow): EvaluationSummaryView {
@@ -112,9 +111,9 @@ export function toSummaryView(r: EvaluationRow): EvaluationSummaryView {
     gradeLabel: r.grade ? GRADE_LABELS[r.grade] : null,
     createdBy: r.created_by,
     finalizedBy: r.finalized_by,
-    finalizedAt: iso(r.finalized_at),
+    finalizedAt: isoOrNull(r.finalized_at),
     publishedBy: r.published_by,
-    publishedAt: iso(r.published_at),
+    publishedAt: isoOrNull(r.published_at),
     version: r.version,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
@@ -131,7 +130,7 @@ export function toRecommendationView(r: RecommendationRow): RecommendationView {
     followUpText: r.follow_up_text,
     followUpStatus: r.follow_up_status,
     followUpBy: r.follow_up_by,
-    followUpAt: iso(r.follow_up_at),
+    followUpAt: isoOrNull(r.follow_up_at),
     version: r.version,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
@@ -181,7 +180,7 @@ export function toEvaluationView(sheet: EvaluationSheet): EvaluationView {
           note: k.note,
           evidenceFileIds: k.evidence_file_ids,
           answeredBy: k.answered_by,
-          answeredAt: iso(k.answered_at),
+          answeredAt: isoOrNull(k.answered_at),
         })),
       };
     });

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { OpdAccess } from '../access/opd-access';
 import { sameFileSet } from '../achievements/achievement-events';
 import { writeAudit, writeAuditMany } from '../audit/core-audit';
-import { mapConstraintErrors } from '../database/pg-errors';
+import { mapConstraintErrors } from '@sakip/persistence';
 import { queryPage } from '../database/sql-page';
 import { claimEvaluation } from './evaluation-claim';
 import { enqueueEvidenceLinks, enqueuePublished } from './evaluation-events';

@@ -9,6 +9,7 @@ import { coreOutbox } from '../events/core-outbox';
 import { parseDecimal, type Period } from '../periods/period-calendar';
 import { assertPeriodOpen } from '../periods/period-guard';
 import type { ImportIndicator, ImportValues } from './import-row';
+import { isoOrNull } from '../database/row-values';
 
 /** A `core.imports` row. */
 export interface ImportRow {
@@ -51,7 +52,7 @@ export function toImportView(r: ImportRow): ImportView {
     failed: r.failed,
     fileId: r.file_id,
     createdAt: r.created_at.toISOString(),
-    finishedAt: r.finished_at ? r.finished_at.toISOString() : null,
+    finishedAt: isoOrNull(r.finished_at),
     error: r.error,
   };
 }

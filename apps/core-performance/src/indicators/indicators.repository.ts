@@ -13,10 +13,11 @@ import { uuidv7 } from '@sakip/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { OpdAccess } from '../access/opd-access';
 import { writeAudit } from '../audit/core-audit';
-import { mapConstraintErrors } from '../database/pg-errors';
+import { mapConstraintErrors } from '@sakip/persistence';
 import { queryPage } from '../database/sql-page';
 import { coreOutbox } from '../events/core-outbox';
 import { INDICATOR_COLUMNS, toIndicatorView, type IndicatorRow } from './indicator-views';
+import { whereEquals } from '../database/sql-filters';
 
 /** The node an indicator hangs on, with what the indicator copies from it. */
 export interface IndicatorParentRow {
@@ -85,18 +86,13 @@ export class IndicatorsRepository {
   query(q: IndicatorListQuery, access: OpdAccess): Promise<Page<IndicatorView>> {
     const params: unknown[] = [];
     let where = access.sql('opd_id', params, q.opdId);
-    const filters: Array<[string, unknown]> = [
+    where += whereEquals(params, [
       ['parent_type', q.parentType],
       ['parent_id', q.parentId],
       ['is_iku', q.isIku],
       ['strategic_plan_id', q.strategicPlanId],
       ['objective_id', q.objectiveId],
-    ];
-    for (const [col, value] of filters) {
-      if (value === undefined) continue;
-      params.push(value);
-      where += ` AND ${col} = $${params.length}`;
-    }
+    ]);
     return queryPage<IndicatorRow, IndicatorView>(this.ds, {
       sql: `SELECT ${INDICATOR_COLUMNS} FROM core.indicators WHERE true${where}`,
       params,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { assertVersion, conflict, DomainError, ErrorCode, validationFailed, type CallerIdentity } from '@sakip/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { writeAudit } from '../audit/core-audit';
-import { mapConstraintErrors } from '../database/pg-errors';
+import { mapConstraintErrors } from '@sakip/persistence';
 import { assertTargetChangesOpen, changedTargetPeriods } from './target-locks';
 import { yearOutsidePlan } from './target-values';
 

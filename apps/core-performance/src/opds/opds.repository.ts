@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { assertVersion, conflict, CORE_EVENTS, type ChangeKind, type OpdListQuery, type OpdView, type Page } from '@sakip/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 import { writeAudit, type AuditInput } from '../audit/core-audit';
-import { isUniqueViolation, mapConstraintErrors } from '../database/pg-errors';
+import { isUniqueViolation, mapConstraintErrors } from '@sakip/persistence';
 import { queryPage } from '../database/sql-page';
 import { coreOutbox } from '../events/core-outbox';
 import { changedOpdFields, opdChangedEvent, pickOpdFields, toOpdView, type Opd, type OpdPatch } from './opd';

@@ -6,6 +6,7 @@ import { loadIndicatorYearValues } from './indicator-year-values';
 import { SettingsRepository } from '../settings/settings.repository';
 import type { Period } from '../periods/period-calendar';
 import type { EnteredAchievement, IndicatorForPerformance } from './performance-rows';
+import { whereEquals } from '../database/sql-filters';
 
 /** Everything one year's performance data is computed from, read in four set-based queries. */
 export interface PerformanceInputs {
@@ -34,10 +35,13 @@ export class PerformanceRepository {
   read(q: Omit<PerformanceDataQuery, 'opdId'> & { opdId?: string | null }, access: OpdAccess): Promise<PerformanceInputs> {
     return this.ds.transaction('REPEATABLE READ', async (tx) => {
       const params: unknown[] = [q.year];
-      let where = access.sql('i.opd_id', params, q.opdId);
-      if (q.indicatorId !== undefined) where += ` AND i.id = $${params.push(q.indicatorId)}`;
-      if (q.objectiveId !== undefined) where += ` AND i.objective_id = $${params.push(q.objectiveId)}`;
-      if (q.isIku !== undefined) where += ` AND i.is_iku = $${params.push(q.isIku)}`;
+      const where =
+        access.sql('i.opd_id', params, q.opdId) +
+        whereEquals(params, [
+          ['i.id', q.indicatorId],
+          ['i.objective_id', q.objectiveId],
+          ['i.is_iku', q.isIku],
+        ]);
       const indicators: IndicatorForPerformance[] = await tx.query(
         `SELECT i.id, i.name, i.objective_id, i.opd_id, i.frequency, i.aggregation, i.polarity
            FROM core.indicators i JOIN core.strategic_plans sp ON sp.id = i.strategic_plan_id

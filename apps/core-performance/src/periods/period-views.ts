@@ -13,7 +13,6 @@ export interface PeriodRow {
   version: number;
 }
 
-const iso = isoOrNull;
 
 /**
  * The 19 periods of a year as the API shows them. `locked` holds when the period or a period
@@ -34,12 +33,12 @@ export function periodView(year: number, period: Period, byPeriod: ReadonlyMap<s
   return {
     year,
     period,
-    inputDeadline: iso(own?.input_deadline ?? null),
+    inputDeadline: isoOrNull(own?.input_deadline ?? null),
     locked: !!lock,
-    lockedAt: iso(lock?.locked_at ?? null),
+    lockedAt: isoOrNull(lock?.locked_at ?? null),
     lockedBy: lock?.locked_by ?? null,
     overdueOpdIds,
     version: own?.version ?? 0,
-    updatedAt: own && own.version > 0 ? iso(own.updated_at) : null,
+    updatedAt: own && own.version > 0 ? isoOrNull(own.updated_at) : null,
   };
 }

@@ -4,10 +4,11 @@ import { uuidv7 } from '@sakip/persistence';
 import { DataSource } from 'typeorm';
 import type { OpdAccess } from '../access/opd-access';
 import { writeAudit } from '../audit/core-audit';
-import { mapConstraintErrors } from '../database/pg-errors';
+import { mapConstraintErrors } from '@sakip/persistence';
 import { queryPage } from '../database/sql-page';
 import { LEVELS } from './plan-levels';
 import { PLAN_NODE_COLUMNS, toPlanNodeView, type PlanNodeRow } from './plan-views';
+import { whereEquals } from '../database/sql-filters';
 
 export interface NewPlanNode {
   level: PlanLevel;
@@ -85,16 +86,11 @@ export class PlanNodesRepository {
     let where = access.sql('opd_id', params, q.opdId);
     const parentField = LEVELS[q.level].parentField;
     const parentId = parentField === 'strategicPlanId' ? undefined : q[parentField];
-    const filters: Array<[string, unknown]> = [
+    where += whereEquals(params, [
       ['strategic_plan_id', q.strategicPlanId],
       ['parent_id', parentId],
       ['code', q.code],
-    ];
-    for (const [col, value] of filters) {
-      if (value === undefined) continue;
-      params.push(value);
-      where += ` AND ${col} = $${params.length}`;
-    }
+    ]);
     return queryPage<PlanNodeRow, PlanNodeView>(this.ds, {
       sql: `SELECT ${PLAN_NODE_COLUMNS} FROM core.plan_nodes WHERE level = $1${where}`,
       params,

@@ -4,10 +4,11 @@ import { uuidv7 } from '@sakip/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { OpdAccess } from '../access/opd-access';
 import { writeAudit } from '../audit/core-audit';
-import { mapConstraintErrors } from '../database/pg-errors';
+import { mapConstraintErrors } from '@sakip/persistence';
 import { queryPage } from '../database/sql-page';
 import { INDICATOR_COLUMNS, type IndicatorRow } from '../indicators/indicator-views';
 import { PLAN_NODE_COLUMNS, STRATEGIC_PLAN_COLUMNS, toStrategicPlanView, type PlanNodeRow, type StrategicPlanRow } from './plan-views';
+import { whereEquals } from '../database/sql-filters';
 
 export interface NewStrategicPlan {
   opdId: string | null;
@@ -81,11 +82,7 @@ export class StrategicPlansRepository {
 
   query(q: StrategicPlanListQuery, access: OpdAccess): Promise<Page<StrategicPlanView>> {
     const params: unknown[] = [];
-    let where = access.sql('opd_id', params, q.opdId);
-    if (q.periodStart !== undefined) {
-      params.push(q.periodStart);
-      where += ` AND period_start = $${params.length}`;
-    }
+    const where = access.sql('opd_id', params, q.opdId) + whereEquals(params, [['period_start', q.periodStart]]);
     return queryPage<StrategicPlanRow, StrategicPlanView>(this.ds, {
       sql: `SELECT ${STRATEGIC_PLAN_COLUMNS} FROM core.strategic_plans WHERE true${where}`,
       params,

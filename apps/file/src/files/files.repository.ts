@@ -48,10 +48,6 @@ export class FilesRepository {
     return rows.map((r) => r.opd_id);
   }
 
-  async linkCount(fileId: string, db: Db = this.ds): Promise<number> {
-    const [row] = await db.query(`SELECT count(*)::int AS n FROM file.file_links WHERE file_id = $1`, [fileId]);
-    return (row as { n: number }).n;
-  }
 
   async insert(tx: EntityManager, f: NewFile): Promise<FileRow> {
     const rows: FileRow[] = await tx.query(

@@ -11,6 +11,7 @@ import { FilesRepository, toFileView } from '../files/files.repository';
 import { STORAGE_DRIVER, type StorageDriver } from '../storage/storage-driver';
 import type { TransferGrant } from './transfer-token';
 import { spoolUpload, UploadTooLarge } from './upload-spool';
+import { isUniqueViolation } from '@sakip/persistence';
 
 type UploadGrant = Extract<TransferGrant, { purpose: 'upload' }>;
 
@@ -62,7 +63,7 @@ export class StoreUploadUseCase {
         return toFileView(row);
       } catch (err) {
         await this.storage.remove(storageKey).catch((e: unknown) => this.logger.warn({ err: e, fileId: grant.fileId }, 'could not remove bytes of a failed upload'));
-        if ((err as { code?: string }).code === '23505') throw conflict('This upload grant was already used');
+        if (isUniqueViolation(err)) throw conflict('This upload grant was already used');
         throw err;
       }
     } finally {

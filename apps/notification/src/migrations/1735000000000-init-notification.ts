@@ -1,4 +1,4 @@
-import { auditLogTableSql, eventTablesDropSql, eventTablesMigrationSql } from '@sakip/messaging';
+import { auditLogTableSql, eventTablesDropSql, eventTablesMigrationSql, snapshotStateTableSql } from '@sakip/messaging';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
@@ -23,11 +23,7 @@ export class InitNotification1735000000000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX user_directory_role_idx ON notification.user_directory (role, opd_id) WHERE is_active`);
-    await q.query(`
-      CREATE TABLE notification.snapshot_state (
-        source text PRIMARY KEY,
-        completed_at timestamptz NULL
-      )`);
+    await q.query(snapshotStateTableSql('notification'));
 
     // One row per (event, user): a redelivered event cannot notify twice.
     await q.query(`
