@@ -72,13 +72,11 @@ function instrument(app: NestFastifyApplication, logger: Logger) {
   fastify.addHook('onRequest', async (req, reply) => {
     reply.header('X-Request-Id', String(req.id));
   });
-  // Multipart is parsed for uploads only: elsewhere it is an unsupported media type, as before.
   fastify.addHook('preValidation', async (req) => {
+    // Multipart is parsed for uploads only: elsewhere it is an unsupported media type, as before.
     const config = req.routeOptions?.config as { multipart?: boolean } | undefined;
     if (req.isMultipart() && !config?.multipart) throw new DomainError(ErrorCode.UnsupportedMediaType, 'This route takes application/json', []);
-  });
-  // PostgreSQL text cannot hold NUL: refuse it here as bad input rather than fail later as a 500.
-  fastify.addHook('preValidation', async (req) => {
+    // PostgreSQL text cannot hold NUL: refuse it here as bad input rather than fail later as a 500.
     if (containsNul(req.body) || containsNul(req.query)) {
       throw new DomainError(ErrorCode.ValidationFailed, 'Text must not contain NUL (\\u0000) characters', [{ message: 'NUL character in request' }]);
     }

@@ -1,4 +1,5 @@
 import { DomainError, ErrorCode } from './errors';
+import { MAX_VERSION } from './transforms';
 
 /** ETag of a versioned resource (API.md "Concurrency"): the version, quoted. */
 export function etagFor(version: number): string {
@@ -14,13 +15,12 @@ export function etagFor(version: number): string {
  * version, on every route, instead of overflowing the database parameter (500).
  */
 export function versionFromIfMatch(header: string | string[] | undefined): number | undefined {
-  const INT4_MAX = 2147483647;
   const value = (Array.isArray(header) ? header[0] : header)?.trim();
   if (!value || value === '*') return undefined;
   const m = /^(?:W\/)?"(\d{1,64})"$/.exec(value);
   if (!m) throw new DomainError(ErrorCode.ValidationFailed, 'If-Match must be an ETag from this API, e.g. "3"', [{ field: 'If-Match', message: 'malformed' }]);
   const version = Number(m[1]);
-  return version > INT4_MAX ? INT4_MAX : version;
+  return Math.min(version, MAX_VERSION);
 }
 
 /** Services call this with the stored version before writing. */

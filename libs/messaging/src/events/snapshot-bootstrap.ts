@@ -39,6 +39,7 @@ export class SnapshotBootstrap<T> {
   private stopped = false;
   private readonly wakeup = new Wakeup();
   private running?: Promise<void>;
+  private completeSeen = false;
 
   constructor(private readonly o: SnapshotBootstrapOptions<T>) {
     if (!SCHEMA.test(o.schema)) throw new Error(`invalid schema name "${o.schema}"`);
@@ -60,10 +61,14 @@ export class SnapshotBootstrap<T> {
     await this.running;
   }
 
+  /** A completed copy stays completed (the row is never removed): once seen, no more queries. */
   async isComplete(db: DataSource | EntityManager = this.o.ds): Promise<boolean> {
+    if (this.completeSeen) return true;
     const rows: unknown[] = await db.query(`SELECT 1 FROM "${this.o.schema}".snapshot_state WHERE source = $1 AND completed_at IS NOT NULL`, [this.o.source]);
-    return rows.length > 0;
+    this.completeSeen = rows.length > 0;
+    return this.completeSeen;
   }
+
 
   private async run(): Promise<void> {
     let cursor: string | undefined;
@@ -96,6 +101,7 @@ export class SnapshotBootstrap<T> {
        ON CONFLICT (source) DO UPDATE SET completed_at = EXCLUDED.completed_at`,
       [this.o.source],
     );
+    this.completeSeen = true;
     this.o.logger.info({ source: this.o.source, copied }, 'snapshot copy complete');
   }
 }
