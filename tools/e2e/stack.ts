@@ -13,6 +13,12 @@ import { CoreAppModule } from '../../apps/core-performance/src/app.module';
 import { loadCoreConfig } from '../../apps/core-performance/src/core.config';
 import { FileAppModule } from '../../apps/file/src/app.module';
 import { loadFileConfig } from '../../apps/file/src/file.config';
+import { IntegrationAppModule } from '../../apps/integration-sync/src/app.module';
+import { loadIntegrationConfig } from '../../apps/integration-sync/src/integration.config';
+import { NotificationAppModule } from '../../apps/notification/src/app.module';
+import { loadNotificationConfig } from '../../apps/notification/src/notification.config';
+import { ReportAppModule } from '../../apps/report-generation/src/app.module';
+import { loadReportConfig } from '../../apps/report-generation/src/report.config';
 import { createGatewayApp } from '../../apps/gateway/src/gateway-app';
 import { loadGatewayConfig } from '../../apps/gateway/src/gateway.config';
 
@@ -25,6 +31,9 @@ export interface AppEnv {
   auth?: NodeJS.ProcessEnv;
   core?: NodeJS.ProcessEnv;
   file?: NodeJS.ProcessEnv;
+  notification?: NodeJS.ProcessEnv;
+  report?: NodeJS.ProcessEnv;
+  integration?: NodeJS.ProcessEnv;
   gateway?: NodeJS.ProcessEnv;
 }
 
@@ -33,6 +42,12 @@ export interface StackServices {
   core?: boolean;
   /** Boot the file service too, storing in a temp directory removed at stop (suites of the Files routes). */
   file?: boolean;
+  /** Boot the notification service too (its mail worker polls SMTP_URL: give one in appEnv.notification). */
+  notification?: boolean;
+  /** Boot report-generation too (suites of the Reports routes; needs core and file for real documents). */
+  report?: boolean;
+  /** Boot integration-sync too (suites of the Integrations routes). */
+  integration?: boolean;
 }
 
 /**
@@ -43,6 +58,9 @@ export class E2eStack {
   auth?: NestFastifyApplication;
   core?: NestFastifyApplication;
   file?: NestFastifyApplication;
+  notification?: NestFastifyApplication;
+  report?: NestFastifyApplication;
+  integration?: NestFastifyApplication;
   /** The file service's storage directory (FILE_LOCAL_DIR) while it runs. */
   fileDir?: string;
   gateway!: NestFastifyApplication;
@@ -68,6 +86,9 @@ export class E2eStack {
     await s.startAuth();
     if (services.core) await s.startCore();
     if (services.file) await s.startFile();
+    if (services.notification) await s.startNotification();
+    if (services.report) await s.startReport();
+    if (services.integration) await s.startIntegration();
     const first = await s.startGateway();
     s.gateway = first.app;
     s.base = first.base;
@@ -104,6 +125,21 @@ export class E2eStack {
     config.FILE_INTERNAL_URL = `http://127.0.0.1:${(this.file.getHttpServer().address() as AddressInfo).port}`;
   }
 
+  async startNotification(): Promise<void> {
+    const config = loadNotificationConfig({ ...this.stack.env, ...this.appEnv.notification, HTTP_PORT: '0' });
+    this.notification = await createServiceApp(NotificationAppModule.forRoot(config), { service: 'notification', httpPort: 0, host: '127.0.0.1', natsPrefix: config.NATS_PREFIX });
+  }
+
+  async startReport(): Promise<void> {
+    const config = loadReportConfig({ ...this.stack.env, ...this.appEnv.report, HTTP_PORT: '0' });
+    this.report = await createServiceApp(ReportAppModule.forRoot(config), { service: 'report', httpPort: 0, host: '127.0.0.1', natsPrefix: config.NATS_PREFIX });
+  }
+
+  async startIntegration(): Promise<void> {
+    const config = loadIntegrationConfig({ ...this.stack.env, ...this.appEnv.integration, HTTP_PORT: '0' });
+    this.integration = await createServiceApp(IntegrationAppModule.forRoot(config), { service: 'integration', httpPort: 0, host: '127.0.0.1', natsPrefix: config.NATS_PREFIX });
+  }
+
   /** Runs SQL as the database owner (fixtures and assertions). */
   sql<T = any>(q: string, params: unknown[] = []): Promise<T[]> {
     return withPgClient(this.stack.db.adminUrl, async (c) => (await c.query(q, params)).rows as T[]);
@@ -116,6 +152,9 @@ export class E2eStack {
 
   async stop(): Promise<void> {
     await Promise.all(this.extraGateways.map((g) => g.close().catch(() => undefined)));
+    await this.integration?.close().catch(() => undefined);
+    await this.report?.close().catch(() => undefined);
+    await this.notification?.close().catch(() => undefined);
     await this.core?.close().catch(() => undefined);
     await this.file?.close().catch(() => undefined);
     if (this.fileDir) await rm(this.fileDir, { recursive: true, force: true });

@@ -18,6 +18,8 @@ import { UsersController } from './users/users.controller';
 import { CORE_CONTROLLERS } from './core';
 import { FilesController } from './files/files.controller';
 import { NotificationsController } from './notifications/notifications.controller';
+import { ReportsController } from './reports/reports.controller';
+import { IntegrationsController } from './integrations/integrations.controller';
 
 @Module({})
 export class GatewayAppModule {
@@ -30,7 +32,7 @@ export class GatewayAppModule {
         MessagingModule.forRoot({ url: config.NATS_URL, name: 'gateway', user: config.NATS_USER, pass: config.NATS_PASSWORD, prefix: config.NATS_PREFIX, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
         IdentityModule,
       ],
-      controllers: [AuthController, UsersController, ApiKeysController, ...CORE_CONTROLLERS, FilesController, NotificationsController],
+      controllers: [AuthController, UsersController, ApiKeysController, ...CORE_CONTROLLERS, FilesController, NotificationsController, ReportsController, IntegrationsController],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
         GatewayRedis,

@@ -48,6 +48,9 @@ describe('permissions', () => {
       'files.delete': ['admin_opd', 'evaluator', 'super_admin'],
       'notifications.read': all,
       'notifications.dead_letters': ['super_admin'],
+      'reports.read': all,
+      'reports.order': ['admin_opd', 'evaluator', 'super_admin'],
+      'integrations.manage': ['super_admin'],
     });
   });
 

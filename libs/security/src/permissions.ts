@@ -57,6 +57,11 @@ export const PERMISSIONS = {
   'notifications.read': { roles: ALL },
   /** Deliveries that gave up (all users' recipients): super_admin only. */
   'notifications.dead_letters': { roles: [Role.SuperAdmin] },
+  /** Report jobs and their documents (DOMAIN.md: viewers read; the service scopes to the caller's OPD). */
+  'reports.read': { roles: ALL, scope: 'reports:read' },
+  'reports.order': { roles: [Role.SuperAdmin, Role.AdminOpd, Role.Evaluator], scope: 'reports:write' },
+  /** SIPD/SIMPEG integrations, their runs and quarantine: super_admin only, never with a key (no scope exists). */
+  'integrations.manage': { roles: [Role.SuperAdmin] },
 } as const satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

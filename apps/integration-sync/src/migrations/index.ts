@@ -1,0 +1,6 @@
+import { InitIntegration1736000000000 } from './1736000000000-init-integration';
+
+/** Every migration of the integration schema, in order (also used by the test template builder). */
+export const INTEGRATION_MIGRATIONS = [InitIntegration1736000000000];
+export const INTEGRATION_SCHEMA = 'integration';
+export const INTEGRATION_DB_ROLE = 'sakip_integration';

@@ -1,0 +1,6 @@
+import { InitReport1737000000000 } from './1737000000000-init-report';
+
+/** Every migration of the report schema, in order (also used by the test template builder). */
+export const REPORT_MIGRATIONS = [InitReport1737000000000];
+export const REPORT_SCHEMA = 'report';
+export const REPORT_DB_ROLE = 'sakip_report';

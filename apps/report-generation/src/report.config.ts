@@ -1,0 +1,20 @@
+import { ServiceConfig, loadConfig, serviceDatabaseUrl } from '@sakip/config';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+
+export class ReportConfig extends ServiceConfig {
+  @IsInt() @Min(0) @Max(65535)
+  HTTP_PORT = 3104;
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/)
+  REPORT_DATABASE_URL?: string;
+
+  get databaseUrl(): string {
+    return serviceDatabaseUrl('REPORT', 'sakip_report', { DATABASE_URL: this.DATABASE_URL, REPORT_DATABASE_URL: this.REPORT_DATABASE_URL });
+  }
+}
+
+export const REPORT_CONFIG = Symbol('REPORT_CONFIG');
+
+export function loadReportConfig(env: NodeJS.ProcessEnv = process.env): ReportConfig {
+  return loadConfig(ReportConfig, env);
+}

@@ -1,0 +1,2 @@
+// DTOs of the integration routes (filled in by the feature).
+export {};

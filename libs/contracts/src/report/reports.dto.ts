@@ -1,0 +1,2 @@
+// DTOs of the report routes (filled in by the feature).
+export {};
