@@ -206,6 +206,29 @@ describe('gateway → NATS → auth (e2e)', () => {
       expect(listed.body.data.map((u: { id: string }) => u.id)).toEqual([id]);
     });
 
+    it('lets a user an admin created do nothing but change the password, until a refresh after the change', async () => {
+      await s.http('POST', '/api/v1/users', { token: admin.accessToken, body: { email: 'first-login@e2e.test', name: 'First', password: PASSWORD, role: 'viewer' } });
+      const login = await s.http('POST', '/api/v1/auth/login', { body: { email: 'first-login@e2e.test', password: PASSWORD } });
+      expect(login.status).toBe(200);
+      const first = login.body.data;
+      expect(first.user.mustChangePassword).toBe(true);
+
+      const refused = await s.http('GET', '/api/v1/api-keys', { token: first.accessToken });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error).toMatchObject({ code: 'FORBIDDEN', details: [{ field: 'password', message: 'change required' }] });
+      expect((await s.http('GET', '/api/v1/auth/me', { token: first.accessToken })).body.data.mustChangePassword).toBe(true);
+      expect((await s.http('GET', '/api/v1/auth/sessions', { token: first.accessToken })).status).toBe(200);
+
+      const NEW = 'Pengganti-Sandi-Pertama-2026';
+      expect((await s.http('POST', '/api/v1/auth/password', { token: first.accessToken, body: { currentPassword: PASSWORD, newPassword: NEW } })).status).toBe(204);
+      // The token in hand still carries the claim; the refreshed one does not.
+      expect((await s.http('GET', '/api/v1/api-keys', { token: first.accessToken })).status).toBe(403);
+      const refreshed = await s.http('POST', '/api/v1/auth/refresh', { body: { refreshToken: first.refreshToken } });
+      expect(refreshed.status).toBe(200);
+      expect(refreshed.body.data.user.mustChangePassword).toBe(false);
+      expect((await s.http('GET', '/api/v1/api-keys', { token: refreshed.body.data.accessToken })).status).toBe(200);
+    });
+
     it('refuses a duplicate e-mail with 409 and a role/OPD mismatch with 400, writing nothing', async () => {
       const before = (await s.http('GET', '/api/v1/users', { token: admin.accessToken })).body.meta.total;
       const dup = await s.http('POST', '/api/v1/users', { token: admin.accessToken, body: { email: 'VIEWER@e2e.test', name: 'Dup', password: PASSWORD, role: 'viewer' } });

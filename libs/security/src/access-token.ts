@@ -12,6 +12,8 @@ export interface AccessTokenClaims {
   opdId: string | null;
   /** Session (refresh family) id: lets "sign out other sessions" keep this one. */
   sid?: string;
+  /** Present (true) while the user must change the password an admin set (API.md /users): the gateway then allows only the password change. */
+  pwc?: true;
 }
 
 export interface AccessTokenHeader {
@@ -36,5 +38,6 @@ export function identityFromClaims(claims: Partial<AccessTokenClaims>): CallerId
   if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role as Role)) return null;
   const identity: CallerIdentity = { sub: claims.sub, role: claims.role as Role, opdId: claims.opdId ?? null, actor: `user:${claims.sub}` };
   if (typeof claims.sid === 'string') identity.sessionId = claims.sid;
+  if (claims.pwc === true) identity.passwordChangeRequired = true;
   return identity;
 }

@@ -18,7 +18,7 @@ export class TokenSigner {
   }
 
   /** ES256 access token with `kid` and `typ: at+jwt`, claims as API.md "Access tokens". */
-  async accessToken(user: Pick<UserEntity, 'id' | 'role' | 'opdId'>, sessionId: string): Promise<string> {
+  async accessToken(user: Pick<UserEntity, 'id' | 'role' | 'opdId' | 'mustChangePassword'>, sessionId: string): Promise<string> {
     const { kid, privateKey } = await this.keys.signingKey();
     const now = Math.floor(Date.now() / 1000);
     const claims: AccessTokenClaims = {
@@ -31,6 +31,8 @@ export class TokenSigner {
       role: user.role,
       opdId: user.opdId,
       sid: sessionId,
+      // A refresh after the change issues a token without it (the claim follows the stored flag).
+      ...(user.mustChangePassword ? { pwc: true as const } : {}),
     };
     return sign(claims, privateKey, { algorithm: ACCESS_TOKEN_ALG, keyid: kid, header: { alg: ACCESS_TOKEN_ALG, typ: ACCESS_TOKEN_TYP } });
   }

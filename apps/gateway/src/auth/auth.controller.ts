@@ -25,7 +25,7 @@ import { IdParam } from '../http/id-param';
 import { NoIdempotency } from '../http/idempotency.interceptor';
 import { NoContent, RpcTimeout } from '../http/decorators';
 import { rpcOptions, userAgentOf, type AuthedRequest } from '../http/request';
-import { OptionalAuth } from '../identity/jwt-auth.guard';
+import { AllowedBeforePasswordChange, OptionalAuth } from '../identity/jwt-auth.guard';
 import { Scopes } from '../identity/scopes.guard';
 import { AuthRateLimit } from '../rate-limit/rate-limit.decorators';
 
@@ -104,6 +104,7 @@ export class AuthController {
 
   /** Also answers an API key (no scope needed): the key's creator, i.e. who the key acts as. */
   @Get('me')
+  @AllowedBeforePasswordChange()
   @Scopes()
   @ApiBearerAuth()
   @ApiOkResponse({ type: UserView })
@@ -113,6 +114,7 @@ export class AuthController {
 
   /** Other sessions end; this one stays. */
   @Post('password')
+  @AllowedBeforePasswordChange()
   @ApiBearerAuth()
   @NoContent()
   async changePassword(@Body() body: ChangePasswordRequest, @Req() req: AuthedRequest) {
@@ -138,6 +140,7 @@ export class AuthController {
   }
 
   @Get('sessions')
+  @AllowedBeforePasswordChange()
   @ApiBearerAuth()
   @ApiOkResponse({ type: [SessionView] })
   sessions(@Req() req: AuthedRequest) {
@@ -145,6 +148,7 @@ export class AuthController {
   }
 
   @Delete('sessions/:id')
+  @AllowedBeforePasswordChange()
   @ApiBearerAuth()
   @NoContent()
   async endSession(@Param() p: IdParam, @Req() req: AuthedRequest) {

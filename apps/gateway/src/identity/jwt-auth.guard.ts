@@ -14,6 +14,10 @@ export const OPTIONAL_AUTH_KEY = 'sakip:optional-auth';
 /** A credential is verified when sent, but not required. */
 export const OptionalAuth = () => SetMetadata(OPTIONAL_AUTH_KEY, true);
 
+export const BEFORE_PASSWORD_CHANGE_KEY = 'sakip:before-password-change';
+/** Routes a user whose password an admin set may call before replacing it (API.md: new users must change their password). */
+export const AllowedBeforePasswordChange = () => SetMetadata(BEFORE_PASSWORD_CHANGE_KEY, true);
+
 const API_KEY_SCHEME = /^ApiKey\s+(\S{20,200})$/i;
 const BEARER_SCHEME = /^Bearer\s+(\S+)$/i;
 
@@ -61,6 +65,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
       throw err;
     }
     if (req.user) await this.revocations.assertNotRevoked(req.user);
+    if (req.user?.passwordChangeRequired && !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE_KEY, targets)) {
+      throw new DomainError(ErrorCode.Forbidden, 'Change your password first (POST /api/v1/auth/password), then refresh your token', [{ field: 'password', message: 'change required' }]);
+    }
     return true;
   }
 

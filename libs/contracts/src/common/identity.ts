@@ -15,6 +15,8 @@ export interface CallerIdentity {
   scopes?: string[];
   /** The refresh-session family the access token belongs to (`sid` claim); absent for API keys. */
   sessionId?: string;
+  /** The user still has to replace an admin-set password: the gateway lets only the password change and a few self routes through. */
+  passwordChangeRequired?: boolean;
   ip?: string;
 }
 
