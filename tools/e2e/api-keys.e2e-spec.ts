@@ -30,6 +30,8 @@ describe('API keys and revocation (e2e)', () => {
     expect(res.body.data.key).toMatch(new RegExp(`^${res.body.data.prefix}_`));
     const list = await s.http('GET', '/api/v1/api-keys', { token: opdAdmin.accessToken });
     expect(list.body.data).toHaveLength(1);
+    expect(list.body.meta).toEqual({ total: 1, limit: 20, offset: 0, hasMore: false });
+    expect((await s.http('GET', '/api/v1/api-keys?sort=secret', { token: opdAdmin.accessToken })).status).toBe(400);
     expect(list.body.data[0]).not.toHaveProperty('key');
     expect(list.body.data[0].prefix).toBe(res.body.data.prefix);
   });

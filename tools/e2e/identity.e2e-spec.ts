@@ -180,6 +180,10 @@ describe('identity: MFA, lockout, passwords, sessions (e2e)', () => {
       const list = await s.http('GET', '/api/v1/auth/sessions', { token: a.accessToken });
       expect(list.status).toBe(200);
       expect(list.body.data).toHaveLength(2);
+      expect(list.body.meta).toEqual({ total: 2, limit: 20, offset: 0, hasMore: false });
+      const firstPage = await s.http('GET', '/api/v1/auth/sessions?limit=1&sort=createdAt', { token: a.accessToken });
+      expect(firstPage.body.data.map((x: { current: boolean }) => x.current)).toEqual([true]);
+      expect(firstPage.body.meta).toMatchObject({ total: 2, hasMore: true });
       const current = list.body.data.filter((x: { current: boolean }) => x.current);
       expect(current).toHaveLength(1);
       const other = list.body.data.find((x: { current: boolean }) => !x.current);

@@ -1,5 +1,5 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ApiKeyVerifyRequest, AUTH_SUBJECTS, CreateApiKeyRequest, IdRequest, type CallerIdentity } from '@sakip/contracts';
+import { ApiKeyListQuery, ApiKeyVerifyRequest, AUTH_SUBJECTS, CreateApiKeyRequest, IdRequest, type CallerIdentity } from '@sakip/contracts';
 import { Caller, RpcController } from '@sakip/messaging';
 import { ManageApiKeys } from './use-cases/manage-api-keys.use-case';
 import { VerifyApiKey } from './use-cases/verify-api-key.use-case';
@@ -17,8 +17,8 @@ export class ApiKeysController {
   }
 
   @MessagePattern(AUTH_SUBJECTS.apiKeyList)
-  list(@Caller() caller: CallerIdentity | null) {
-    return this.manage.list(caller);
+  list(@Payload() q: ApiKeyListQuery, @Caller() caller: CallerIdentity | null) {
+    return this.manage.list(caller, q);
   }
 
   @MessagePattern(AUTH_SUBJECTS.apiKeyRevoke)

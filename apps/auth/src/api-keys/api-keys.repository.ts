@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import type { ApiKeyListQuery, Page } from '@sakip/contracts';
+import { pageRequest, paginate } from '@sakip/persistence';
 import { DataSource, IsNull } from 'typeorm';
 import { writeAudit } from '../audit/audit';
 import { ApiKeyEntity } from './api-key.entity';
 
 /** lastUsedAt (and its audit row) is written at most once a minute per key: hot keys stay cheap. */
 const LAST_USED_RESOLUTION_SEC = 60;
+
+const KEY_SORTABLE = { createdAt: 'k.created_at', name: 'k.name', lastUsedAt: 'k.last_used_at', expiresAt: 'k.expires_at' };
 
 @Injectable()
 export class ApiKeysRepository {
@@ -17,8 +21,10 @@ export class ApiKeysRepository {
     });
   }
 
-  listByUser(userId: string): Promise<ApiKeyEntity[]> {
-    return this.ds.getRepository(ApiKeyEntity).find({ where: { userId }, order: { createdAt: 'DESC' } });
+  /** The user's keys (revoked ones too: the list shows when they ended), one page. */
+  pageByUser<R>(userId: string, q: ApiKeyListQuery, map: (k: ApiKeyEntity) => R): Promise<Page<R>> {
+    const qb = this.ds.getRepository(ApiKeyEntity).createQueryBuilder('k').where('k.user_id = :userId', { userId });
+    return paginate(qb, pageRequest(q, KEY_SORTABLE, '-createdAt', 'k.id'), map);
   }
 
   findById(id: string): Promise<ApiKeyEntity | null> {

@@ -1,5 +1,5 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { AUTH_SUBJECTS, IdRequest, LoginCommand, LogoutRequest, MfaVerifyCommand, notFound, RefreshCommand, unauthenticated, type CallerIdentity, type SessionView } from '@sakip/contracts';
+import { AUTH_SUBJECTS, IdRequest, LoginCommand, LogoutRequest, MfaVerifyCommand, notFound, RefreshCommand, SessionListQuery, unauthenticated, type CallerIdentity, type Page, type SessionView } from '@sakip/contracts';
 import { Caller, RpcController } from '@sakip/messaging';
 import { Revocations } from '../redis/revocations';
 import { hashRefreshToken } from './refresh-token';
@@ -43,10 +43,9 @@ export class SessionsController {
   }
 
   @MessagePattern(AUTH_SUBJECTS.sessionList)
-  async list(@Caller() caller: CallerIdentity | null): Promise<SessionView[]> {
+  list(@Payload() q: SessionListQuery, @Caller() caller: CallerIdentity | null): Promise<Page<SessionView>> {
     if (!caller) throw unauthenticated('Authentication required');
-    const rows = await this.sessions.listActive(caller.sub);
-    return rows.map((f) => ({
+    return this.sessions.pageActive(caller.sub, q, (f) => ({
       id: f.id,
       createdAt: f.createdAt.toISOString(),
       lastUsedAt: f.lastUsedAt.toISOString(),

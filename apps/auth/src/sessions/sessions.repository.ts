@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { uuidv7 } from '@sakip/persistence';
+import type { Page, SessionListQuery } from '@sakip/contracts';
+import { pageRequest, paginate, uuidv7 } from '@sakip/persistence';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import { writeAudit } from '../audit/audit';
 import { RefreshTokenEntity, SessionFamilyEntity } from './session.entities';
+
+const SESSION_SORTABLE = { lastUsedAt: 'f.last_used_at', createdAt: 'f.created_at', expiresAt: 'f.expires_at' };
 
 export interface NewSession {
   userId: string;
@@ -103,12 +106,13 @@ export class SessionsRepository {
     });
   }
 
-  /** The user's live sessions, newest use first. */
-  listActive(userId: string): Promise<SessionFamilyEntity[]> {
-    return this.ds.getRepository(SessionFamilyEntity).find({
-      where: { userId, revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-      order: { lastUsedAt: 'DESC' },
-    });
+  /** The user's live sessions, one page (newest use first by default). */
+  pageActive<R>(userId: string, q: SessionListQuery, map: (f: SessionFamilyEntity) => R): Promise<Page<R>> {
+    const qb = this.ds
+      .getRepository(SessionFamilyEntity)
+      .createQueryBuilder('f')
+      .where('f.user_id = :userId AND f.revoked_at IS NULL AND f.expires_at > now()', { userId });
+    return paginate(qb, pageRequest(q, SESSION_SORTABLE, '-lastUsedAt', 'f.id'), map);
   }
 
   /** Ends one of the user's sessions; false when it is not theirs or already ended. */

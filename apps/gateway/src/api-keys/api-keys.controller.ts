@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiKeyView, AUTH_SUBJECTS, CreateApiKeyRequest, CreatedApiKey } from '@sakip/contracts';
+import { ApiKeyListQuery, ApiKeyView, AUTH_SUBJECTS, CreateApiKeyRequest, CreatedApiKey, type Page } from '@sakip/contracts';
 import { RpcClient } from '@sakip/messaging';
 import { IdParam } from '../http/id-param';
 import { NoIdempotency } from '../http/idempotency.interceptor';
 import { NoContent } from '../http/decorators';
+import { Paged } from '../http/paged';
 import { rpcOptions, type AuthedRequest } from '../http/request';
 
 /** The caller's own API keys; the key itself is returned once, at creation. */
@@ -23,8 +24,8 @@ export class ApiKeysController {
 
   @Get()
   @ApiOkResponse({ type: [ApiKeyView] })
-  list(@Req() req: AuthedRequest) {
-    return this.rpc.request<ApiKeyView[]>(AUTH_SUBJECTS.apiKeyList, {}, rpcOptions(req));
+  async list(@Query() query: ApiKeyListQuery, @Req() req: AuthedRequest) {
+    return new Paged(await this.rpc.request<Page<ApiKeyView>>(AUTH_SUBJECTS.apiKeyList, query, rpcOptions(req)));
   }
 
   @Delete(':id')

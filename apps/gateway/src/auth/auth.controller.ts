@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   AUTH_SUBJECTS,
@@ -13,17 +13,20 @@ import {
   MfaVerifyRequest,
   RefreshRequest,
   ResetPasswordRequest,
+  SessionListQuery,
   SessionView,
   TokenPair,
   UserView,
   type LoginResult,
   type MeView,
+  type Page,
 } from '@sakip/contracts';
 import { RpcClient } from '@sakip/messaging';
 import { Public } from '@sakip/security';
 import { IdParam } from '../http/id-param';
 import { NoIdempotency } from '../http/idempotency.interceptor';
 import { NoContent, RpcTimeout } from '../http/decorators';
+import { Paged } from '../http/paged';
 import { rpcOptions, userAgentOf, type AuthedRequest } from '../http/request';
 import { AllowedBeforePasswordChange, OptionalAuth } from '../identity/jwt-auth.guard';
 import { Scopes } from '../identity/scopes.guard';
@@ -143,8 +146,8 @@ export class AuthController {
   @AllowedBeforePasswordChange()
   @ApiBearerAuth()
   @ApiOkResponse({ type: [SessionView] })
-  sessions(@Req() req: AuthedRequest) {
-    return this.rpc.request<SessionView[]>(AUTH_SUBJECTS.sessionList, {}, rpcOptions(req));
+  async sessions(@Query() query: SessionListQuery, @Req() req: AuthedRequest) {
+    return new Paged(await this.rpc.request<Page<SessionView>>(AUTH_SUBJECTS.sessionList, query, rpcOptions(req)));
   }
 
   @Delete('sessions/:id')

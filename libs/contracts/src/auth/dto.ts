@@ -107,6 +107,12 @@ export class UserListQuery extends ListQuery {
   declare sort?: string;
 }
 
+/** `GET /api-keys`: the caller's keys (sort: createdAt, name, lastUsedAt, expiresAt; default -createdAt). */
+export class ApiKeyListQuery extends ListQuery {}
+
+/** `GET /auth/sessions`: the caller's live sessions (sort: lastUsedAt, createdAt, expiresAt; default -lastUsedAt). */
+export class SessionListQuery extends ListQuery {}
+
 export class IdRequest {
   @IsUUID() id: string;
 }

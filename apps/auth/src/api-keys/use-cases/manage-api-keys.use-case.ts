@@ -7,9 +7,11 @@ import {
   unauthenticated,
   validationFailed,
   type ApiKeyView,
+  type ApiKeyListQuery,
   type CallerIdentity,
   type CreateApiKeyRequest,
   type CreatedApiKey,
+  type Page,
 } from '@sakip/contracts';
 import { uuidv7 } from '@sakip/persistence';
 import { Revocations } from '../../redis/revocations';
@@ -44,9 +46,9 @@ export class ManageApiKeys {
     return { ...toApiKeyView(row), key };
   }
 
-  async list(caller: CallerIdentity | null): Promise<ApiKeyView[]> {
+  async list(caller: CallerIdentity | null, q: ApiKeyListQuery): Promise<Page<ApiKeyView>> {
     const { user: creator } = await this.creator(caller);
-    return (await this.keys.listByUser(creator.id)).map(toApiKeyView);
+    return this.keys.pageByUser(creator.id, q, toApiKeyView);
   }
 
   /** Own keys; super_admin may revoke anyone's. Another user's key looks unknown (404). */
