@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Page, SessionListQuery } from '@sakip/contracts';
 import { pageRequest, paginate, uuidv7 } from '@sakip/persistence';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { writeAudit } from '../audit/audit';
 import { RefreshTokenEntity, SessionFamilyEntity } from './session.entities';
 
