@@ -91,6 +91,19 @@ describe('achievement import through the gateway (e2e)', () => {
     expect(await audits()).toBe(before);
   });
 
+  it('links evidence the operator may see to an achievement; an unknown id is a 400 and the linked file cannot be deleted', async () => {
+    const fileId = await uploadCsv(adminA, 'bukti,nilai\r\nimunisasi,81\r\n');
+    const stranger = '0195f5a0-0000-7000-8000-0000000000aa';
+    const refused = await s.http('POST', '/api/v1/achievements', { token: adminA, body: { indicatorId: indicator, year: 2026, period: 'Q4', realization: 90, documentIds: [fileId, stranger] } });
+    expect([refused.status, refused.body.error.details]).toEqual([400, [{ field: 'documentIds', message: `no file ${stranger} that you may see` }]]);
+    const created = await ok('POST', '/achievements', adminA, { indicatorId: indicator, year: 2026, period: 'Q4', realization: 90, documentIds: [fileId] });
+    expect(created.documentIds).toEqual([fileId]);
+    // Once core's file_links event has reached the file service, the file is referenced.
+    const deadline = Date.now() + 10_000;
+    while (!(await s.sql(`SELECT 1 FROM file.file_links WHERE file_id = $1`, [fileId])).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect((await s.http('DELETE', `/api/v1/files/${fileId}`, { token: adminA })).status).toBe(409);
+  });
+
   it('keeps the import to roles that may write achievements', async () => {
     const viewer = await s.http('POST', '/api/v1/users', { token: admin, body: { email: 'pemirsa@e2e.test', name: 'Pemirsa', password: 'Sasaran-Strategis-Sukamaju-2026', role: 'viewer' } });
     expect(viewer.status).toBe(201);

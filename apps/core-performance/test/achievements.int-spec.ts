@@ -122,8 +122,26 @@ describe('achievements (integration)', () => {
     expect(first[0].resubmitted).toBe(true);
   });
 
+  it('links only files the file service says the caller may see: an unknown id is a 400 naming it, nothing written', async () => {
+    const [known, unknown] = [randomUUID(), randomUUID()];
+    core.files.add(known);
+    const before = await core.sql(`SELECT count(*)::int AS n FROM core.achievements`);
+    const err = await create({ indicatorId: quarterlyA, year: 2026, period: 'Q3', realization: 10, documentIds: [known, unknown] }, adminA).catch((e) => e);
+    expect(err.code).toBe('VALIDATION_FAILED');
+    expect(err.details).toEqual([{ field: 'documentIds', message: `no file ${unknown} that you may see` }]);
+    expect(await core.sql(`SELECT count(*)::int AS n FROM core.achievements`)).toEqual(before);
+
+    const a = await create({ indicatorId: quarterlyA, year: 2026, period: 'Q3', realization: 10, documentIds: [known] }, adminA);
+    // An id already linked is not asked about again (the file may since have become invisible to this caller).
+    core.files.delete(known);
+    await core.call(S.achievementUpdate, { id: a.id, notes: 'tetap', documentIds: [known] }, adminA);
+    expect(await errorCodeOf(core.call(S.achievementUpdate, { id: a.id, documentIds: [known, unknown] }, adminA))).toBe('VALIDATION_FAILED');
+    await core.call(S.achievementDelete, { id: a.id }, adminA);
+  });
+
   it('emits file links with the complete set on create, update and delete', async () => {
     const [f1, f2, f3] = [randomUUID(), randomUUID(), randomUUID()];
+    [f1, f2, f3].forEach((f) => core.files.add(f));
     const a = await create({ indicatorId: quarterlyA, year: 2026, period: 'Q2', realization: 10, documentIds: [f1, f2] }, adminA);
     expect(a.documentIds).toEqual([f1, f2]);
     await core.call(S.achievementUpdate, { id: a.id, notes: 'no file change' }, adminA);

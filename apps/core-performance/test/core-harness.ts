@@ -1,10 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { CallerIdentity } from '@sakip/contracts';
+import { FILE_SUBJECTS, type CallerIdentity, type FileCheckRequest } from '@sakip/contracts';
 import { createServiceApp, RpcClient } from '@sakip/messaging';
 import { createLogger } from '@sakip/observability';
 import { withPgClient } from '@sakip/persistence';
 import { createTestStack, type TestStack } from '@sakip/testing';
-import { connect, type NatsConnection } from 'nats';
+import { connect, JSONCodec, type NatsConnection } from 'nats';
 import { CoreAppModule } from '../src/app.module';
 import { loadCoreConfig } from '../src/core.config';
 
@@ -21,6 +21,11 @@ export interface CoreHarness {
   sql<T = any>(q: string, params?: unknown[]): Promise<T[]>;
   /** An RPC as `identity`; rejects with the DomainError the service answered. */
   call<T>(subject: string, payload: unknown, identity: CallerIdentity | null): Promise<T>;
+  /**
+   * The file service, stood in for on NATS: ids added here exist and are visible to everyone;
+   * `file.check.v1` reports every other id missing.
+   */
+  files: Set<string>;
   close(): Promise<void>;
 }
 
@@ -30,7 +35,17 @@ export async function startCore(extraEnv: NodeJS.ProcessEnv = {}): Promise<CoreH
   const app = await createServiceApp(CoreAppModule.forRoot(config), { service: 'core', httpPort: 0, host: '127.0.0.1', natsPrefix: config.NATS_PREFIX });
   const nc = await connect({ servers: stack.env['NATS_URL'], noAsyncTraces: true });
   const rpc = new RpcClient({ connection: nc, prefix: stack.env['NATS_PREFIX']!, defaultTimeoutMs: 5000, logger: createLogger('test', 'silent') });
+  const files = new Set<string>();
+  const codec = JSONCodec();
+  nc.subscribe(stack.env['NATS_PREFIX']! + FILE_SUBJECTS.check, {
+    callback: (_err, msg) => {
+      const { ids } = codec.decode(msg.data) as FileCheckRequest;
+      msg.respond(codec.encode({ ok: true, data: { missing: ids.filter((id) => !files.has(id.toLowerCase())) } }));
+    },
+  });
+  await nc.flush();
   return {
+    files,
     stack,
     app,
     rpc,

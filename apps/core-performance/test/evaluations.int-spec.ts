@@ -128,7 +128,17 @@ describe('evaluations (integration)', () => {
       expect((await get(id, superAdmin)).status).toBe('draft');
     });
 
+    it('refuses evidence the file service does not know, naming it, before anything is written', async () => {
+      const [k1] = criteriaOf(evaluation);
+      const stranger = randomUUID();
+      const err = await answer(id, [{ criterionId: k1.id, answer: 'Y', evidenceFileIds: [stranger] }], evaluator, 1).catch((e) => e);
+      expect(err.code).toBe('VALIDATION_FAILED');
+      expect(err.details).toEqual([{ field: 'answers.evidenceFileIds', message: `no file ${stranger} that you may see` }]);
+      expect((await get(id, evaluator)).version).toBe(1);
+    });
+
     it('upserts answers with notes and evidence; evidence changes emit the complete set', async () => {
+      [file1, file2, file3].forEach((f) => core.files.add(f));
       const [k1, k2] = criteriaOf(evaluation);
       const first = await answer(id, [{ criterionId: k1.id, answer: 'Y', note: 'Renstra 2025–2029 ditetapkan', evidenceFileIds: [file1, file2] }], evaluator, 1);
       expect(first.version).toBe(2);
@@ -304,6 +314,7 @@ describe('evaluations (integration)', () => {
   it('deletes a draft (evaluator), releasing its evidence', async () => {
     const e = await create(opdB, 2021);
     const file = randomUUID();
+    core.files.add(file);
     await answer(e.id, [{ criterionId: criteriaOf(e)[0].id, answer: 'Y', evidenceFileIds: [file] }]);
     expect(await errorCodeOf(core.call(S.evaluationDelete, { id: e.id }, adminB))).toBe('FORBIDDEN');
     expect(await errorCodeOf(core.call(S.evaluationDelete, { id: e.id, expectedVersion: 1 }, evaluator))).toBe('PRECONDITION_FAILED');

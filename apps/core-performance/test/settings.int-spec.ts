@@ -114,6 +114,8 @@ describe('settings (integration)', () => {
 
   it('announces the logo as the settings owner\'s complete file set, and its removal as an empty set', async () => {
     const logo = randomUUID();
+    expect(await errorCodeOf(put({ ...body, logoFileId: logo }))).toBe(ErrorCode.ValidationFailed);
+    core.files.add(logo);
     await put({ ...body, logoFileId: logo, capaianCap: 175.25 });
     expect((await get()).capaianCap).toBe(175.25);
     await put({ ...body, logoFileId: logo, headName: 'Hj. Siti' }); // logo unchanged: no event

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FileReferencesModule } from '../files/file-references.module';
 import { AchievementsController } from './achievements.controller';
 import { AchievementsRepository } from './achievements.repository';
 import { CreateAchievement } from './use-cases/create-achievement.use-case';
@@ -8,6 +9,7 @@ import { TransitionAchievement } from './use-cases/transition-achievement.use-ca
 
 /** Realizations per indicator and period, and their verification workflow (DOMAIN.md "Achievement workflow"). */
 @Module({
+  imports: [FileReferencesModule],
   controllers: [AchievementsController],
   providers: [AchievementsRepository, ReadAchievements, CreateAchievement, EditAchievement, TransitionAchievement],
 })

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FileReferencesModule } from '../files/file-references.module';
 import { EvaluationsController } from './evaluations.controller';
 import { EvaluationsRepository } from './evaluations.repository';
 import { RecommendationsRepository } from './recommendations.repository';
@@ -10,6 +11,7 @@ import { TransitionEvaluation } from './use-cases/transition-evaluation.use-case
 
 /** LKE evaluations per OPD and year (DOMAIN.md "Evaluation (LKE, PermenPAN-RB 88/2021)"). */
 @Module({
+  imports: [FileReferencesModule],
   controllers: [EvaluationsController],
   providers: [EvaluationsRepository, RecommendationsRepository, ReadEvaluations, ManageEvaluations, AnswerEvaluation, TransitionEvaluation, Recommendations],
 })

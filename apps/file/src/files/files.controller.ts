@@ -1,8 +1,9 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { FILE_SUBJECTS, FileDownloadAuthorizeRequest, FileIdRequest, FileUploadAuthorizeRequest, type CallerIdentity } from '@sakip/contracts';
+import { FILE_SUBJECTS, FileCheckRequest, FileDownloadAuthorizeRequest, FileIdRequest, FileUploadAuthorizeRequest, type CallerIdentity } from '@sakip/contracts';
 import { Caller, RpcController } from '@sakip/messaging';
 import { AuthorizeDownloadUseCase } from './use-cases/authorize-download.use-case';
 import { AuthorizeUploadUseCase } from './use-cases/authorize-upload.use-case';
+import { CheckFilesUseCase } from './use-cases/check-files.use-case';
 import { DeleteFileUseCase } from './use-cases/delete-file.use-case';
 import { GetFileUseCase } from './use-cases/get-file.use-case';
 
@@ -13,6 +14,7 @@ export class FilesController {
     private readonly authorizeDownload: AuthorizeDownloadUseCase,
     private readonly getFile: GetFileUseCase,
     private readonly deleteFile: DeleteFileUseCase,
+    private readonly checkFiles: CheckFilesUseCase,
   ) {}
 
   @MessagePattern(FILE_SUBJECTS.uploadAuthorize)
@@ -28,6 +30,11 @@ export class FilesController {
   @MessagePattern(FILE_SUBJECTS.get)
   get(@Payload() dto: FileIdRequest, @Caller() caller: CallerIdentity | null) {
     return this.getFile.execute(dto, caller);
+  }
+
+  @MessagePattern(FILE_SUBJECTS.check)
+  check(@Payload() dto: FileCheckRequest, @Caller() caller: CallerIdentity | null) {
+    return this.checkFiles.execute(dto, caller);
   }
 
   @MessagePattern(FILE_SUBJECTS.delete)

@@ -11,6 +11,7 @@ import { FilesRepository } from './files.repository';
 import { UnlinkedCleanup } from './unlinked-cleanup';
 import { AuthorizeDownloadUseCase } from './use-cases/authorize-download.use-case';
 import { AuthorizeUploadUseCase } from './use-cases/authorize-upload.use-case';
+import { CheckFilesUseCase } from './use-cases/check-files.use-case';
 import { DeleteFileUseCase } from './use-cases/delete-file.use-case';
 import { FileVisibility } from './use-cases/file-visibility';
 import { GetFileUseCase } from './use-cases/get-file.use-case';
@@ -25,6 +26,7 @@ import { GetFileUseCase } from './use-cases/get-file.use-case';
     AuthorizeUploadUseCase,
     AuthorizeDownloadUseCase,
     GetFileUseCase,
+    CheckFilesUseCase,
     DeleteFileUseCase,
     StoreUploadUseCase,
     StreamDownloadUseCase,

@@ -42,6 +42,10 @@ export class FilesRepository {
     return rows[0] ?? null;
   }
 
+  async findMany(ids: string[]): Promise<FileRow[]> {
+    return this.ds.query(`SELECT * FROM file.files WHERE id = ANY($1::uuid[])`, [ids]);
+  }
+
   /** OPDs of the records that link the file (one entry per link; null = Pemda-wide record). */
   async linkOpdIds(fileId: string, db: Db = this.ds): Promise<(string | null)[]> {
     const rows: { opd_id: string | null }[] = await db.query(`SELECT DISTINCT opd_id FROM file.file_links WHERE file_id = $1`, [fileId]);

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 
 /** Streamed uploads are capped at 10 MiB (ARCHITECTURE.md "Edge"). */
 export const FILE_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -46,6 +46,17 @@ export interface FileDownloadGrant extends FileTransferGrant {
 /** `file.get.v1` / `file.delete.v1`, sent with the user's identity. */
 export class FileIdRequest {
   @IsUUID() id: string;
+}
+
+/** `file.check.v1`, sent with the identity of the user who wants to reference the files. */
+export class FileCheckRequest {
+  @IsArray() @ArrayNotEmpty() @ArrayMaxSize(100) @ArrayUnique() @IsUUID(undefined, { each: true })
+  ids: string[];
+}
+
+export interface FileCheckResult {
+  /** The ids that are unknown, deleted or not visible to the caller (in request order). */
+  missing: string[];
 }
 
 /** A stored file's metadata (API.md "Files"); the bytes come from `GET /files/:id/content`. */

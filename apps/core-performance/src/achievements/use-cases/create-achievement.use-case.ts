@@ -3,6 +3,7 @@ import { notFound, validationFailed, type AchievementView, type CallerIdentity, 
 import { assertPermission } from '@sakip/security';
 import { OpdAccess } from '../../access/opd-access';
 import { parseDecimal, type Period } from '../../periods/period-calendar';
+import { FileReferences } from '../../files/file-references';
 import { achievementFitErrors, type AchievementFitBasis } from '../achievement-fit';
 import { toAchievementView } from '../achievement-row';
 import { AchievementsRepository } from '../achievements.repository';
@@ -10,7 +11,10 @@ import { AchievementsRepository } from '../achievements.repository';
 /** `POST /achievements`: a draft realization of one indicator for one period. */
 @Injectable()
 export class CreateAchievement {
-  constructor(private readonly achievements: AchievementsRepository) {}
+  constructor(
+    private readonly achievements: AchievementsRepository,
+    private readonly files: FileReferences,
+  ) {}
 
   async execute(caller: CallerIdentity | null, req: CreateAchievementRequest): Promise<AchievementView> {
     const who = assertPermission(caller, 'achievements.write');
@@ -26,6 +30,7 @@ export class CreateAchievement {
       if (errors.length) throw validationFailed('The achievement does not fit the indicator', errors);
     };
     assertFits(indicator);
+    await this.files.assertVisible(who, req.documentIds ?? [], 'documentIds');
 
     const row = await this.achievements.create(
       {

@@ -3,13 +3,17 @@ import { notFound, validationFailed, type AchievementActionCommand, type Achieve
 import { assertPermission } from '@sakip/security';
 import { OpdAccess } from '../../access/opd-access';
 import { parseDecimal } from '../../periods/period-calendar';
+import { FileReferences } from '../../files/file-references';
 import { toAchievementView, type AchievementRow } from '../achievement-row';
 import { AchievementsRepository, type AchievementPatch } from '../achievements.repository';
 
 /** Update (draft/revision) and delete (draft) by the OPD that owns the achievement, or super_admin. */
 @Injectable()
 export class EditAchievement {
-  constructor(private readonly achievements: AchievementsRepository) {}
+  constructor(
+    private readonly achievements: AchievementsRepository,
+    private readonly files: FileReferences,
+  ) {}
 
   async update(caller: CallerIdentity | null, cmd: UpdateAchievementCommand): Promise<AchievementView> {
     const who = assertPermission(caller, 'achievements.write');
@@ -19,6 +23,7 @@ export class EditAchievement {
     if (cmd.documentIds !== undefined) patch.documentIds = cmd.documentIds;
     if (!Object.keys(patch).length) throw validationFailed('Nothing to update', [{ message: 'send realization, notes or documentIds' }]);
     const current = await this.writable(who, cmd.id);
+    if (patch.documentIds) await this.files.assertVisible(who, patch.documentIds, 'documentIds', current.document_ids);
     return toAchievementView(await this.achievements.update(current, patch, cmd.expectedVersion, who));
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { notFound, type CallerIdentity, type EvaluationView, type PutEvaluationAnswersCommand } from '@sakip/contracts';
 import { assertPermission } from '@sakip/security';
 import { OpdAccess } from '../../access/opd-access';
+import { FileReferences } from '../../files/file-references';
 import { wrongState } from '../evaluation-claim';
 import { toEvaluationView } from '../evaluation-rows';
 import { EvaluationsRepository } from '../evaluations.repository';
@@ -14,7 +15,10 @@ import { checkAnswers } from '../lke-answers';
  */
 @Injectable()
 export class AnswerEvaluation {
-  constructor(private readonly evaluations: EvaluationsRepository) {}
+  constructor(
+    private readonly evaluations: EvaluationsRepository,
+    private readonly files: FileReferences,
+  ) {}
 
   async execute(caller: CallerIdentity | null, cmd: PutEvaluationAnswersCommand): Promise<EvaluationView> {
     const who = assertPermission(caller, 'evaluations.manage');
@@ -25,6 +29,8 @@ export class AnswerEvaluation {
     if (row.status !== 'draft') throw wrongState(row.status, 'answering', ['draft']);
     const criteria = new Map((await this.evaluations.criteriaOf(row.id)).map((c) => [c.id, c]));
     const answers = checkAnswers(cmd.answers, criteria);
+    const evidence = answers.flatMap((a) => a.evidenceFileIds ?? []);
+    if (evidence.length) await this.files.assertVisible(who, evidence, 'answers.evidenceFileIds', [...criteria.values()].flatMap((c) => c.evidence_file_ids));
     return toEvaluationView(await this.evaluations.saveAnswers(row.id, answers, cmd.expectedVersion, who));
   }
 }

@@ -2,6 +2,7 @@ import { Role, type CallerIdentity } from '@sakip/contracts';
 import type { EvaluationRow, EvaluationSheet } from '../evaluation-rows';
 import type { EvaluationsRepository } from '../evaluations.repository';
 import type { RecommendationsRepository } from '../recommendations.repository';
+import type { FileReferences } from '../../files/file-references';
 import { AnswerEvaluation } from './answer-evaluation.use-case';
 import { ManageEvaluations } from './manage-evaluations.use-case';
 import { ReadEvaluations } from './read-evaluations.use-case';
@@ -35,10 +36,13 @@ function fakes(row: Partial<EvaluationRow> | null) {
   return { evaluations, recommendations, calls };
 }
 
+/** File checks are the file service's (covered in the integration suite); here every id passes. */
+const noFiles = { assertVisible: async () => undefined } as unknown as FileReferences;
+
 describe('evaluation use-cases', () => {
   it('refuses roles before any lookup (separation of duties, keys never manage)', async () => {
     const { evaluations, recommendations, calls } = fakes({});
-    const answer = new AnswerEvaluation(evaluations);
+    const answer = new AnswerEvaluation(evaluations, noFiles);
     const body = { id: ID, answers: [{ criterionId: CRITERION, answer: 'Y' as const }] };
     expect(await codeOf(answer.execute(who(Role.SuperAdmin), body))).toBe('FORBIDDEN');
     expect(await codeOf(answer.execute(who(Role.AdminOpd, OPD_A), body))).toBe('FORBIDDEN');
@@ -73,12 +77,12 @@ describe('evaluation use-cases', () => {
 
   it('answers: 409 once finalized (before judging the body), 400 for a wrong answer type, nothing saved', async () => {
     const final = fakes({ status: 'final' });
-    const late = new AnswerEvaluation(final.evaluations).execute(who(Role.Evaluator), { id: ID, answers: [{ criterionId: CRITERION, answer: 'A' }] });
+    const late = new AnswerEvaluation(final.evaluations, noFiles).execute(who(Role.Evaluator), { id: ID, answers: [{ criterionId: CRITERION, answer: 'A' }] });
     expect(await codeOf(late)).toBe('INVALID_STATE');
     const draft = fakes({});
-    expect(await codeOf(new AnswerEvaluation(draft.evaluations).execute(who(Role.Evaluator), { id: ID, answers: [{ criterionId: CRITERION, answer: 'A' }] }))).toBe('VALIDATION_FAILED');
+    expect(await codeOf(new AnswerEvaluation(draft.evaluations, noFiles).execute(who(Role.Evaluator), { id: ID, answers: [{ criterionId: CRITERION, answer: 'A' }] }))).toBe('VALIDATION_FAILED');
     expect(draft.calls).toEqual(['findById', 'criteriaOf']);
-    expect(await codeOf(new AnswerEvaluation(draft.evaluations).execute(who(Role.Evaluator), { id: ID, answers: [{ criterionId: CRITERION, answer: 'Y' }] }))).toBe('OK');
+    expect(await codeOf(new AnswerEvaluation(draft.evaluations, noFiles).execute(who(Role.Evaluator), { id: ID, answers: [{ criterionId: CRITERION, answer: 'Y' }] }))).toBe('OK');
   });
 
   it('recommendations: a component of another evaluation is 400; after finalize 409', async () => {
