@@ -20,5 +20,6 @@ export * from './events/event-consumer';
 export * from './events/on-event.decorator';
 export * from './events/events.module';
 export * from './audit/audit-writer';
+export * from './users/user-directory';
 export * from './events/snapshot-bootstrap';
 export * from './events/backoff';

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { UserDirectoryModule } from '@sakip/messaging';
+import { NOTIFICATION_SCHEMA } from '../migrations';
 import { DirectoryRepository } from './directory.repository';
-import { UserEventsConsumer } from './user-events.consumer';
-import { UserSnapshotSync } from './user-snapshot.sync';
 
 /** notification's copy of auth's users (snapshot at start, then `evt.auth.user.*.v1`), to address people. */
 @Module({
-  providers: [DirectoryRepository, UserEventsConsumer, UserSnapshotSync],
+  imports: [UserDirectoryModule.forService(NOTIFICATION_SCHEMA)],
+  providers: [DirectoryRepository],
   exports: [DirectoryRepository],
 })
 export class DirectoryModule {}
