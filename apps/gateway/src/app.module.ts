@@ -20,6 +20,7 @@ import { FilesController } from './files/files.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { ReportsController } from './reports/reports.controller';
 import { IntegrationsController } from './integrations/integrations.controller';
+import { PushModule } from './push/push.module';
 
 @Module({})
 export class GatewayAppModule {
@@ -31,6 +32,7 @@ export class GatewayAppModule {
         ObservabilityModule.forRoot({ service: 'gateway', logLevel: config.LOG_LEVEL, readinessCheckTokens: [NatsReadiness, GatewayRedis] }),
         MessagingModule.forRoot({ url: config.NATS_URL, name: 'gateway', user: config.NATS_USER, pass: config.NATS_PASSWORD, prefix: config.NATS_PREFIX, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
         IdentityModule,
+        PushModule,
       ],
       controllers: [AuthController, UsersController, ApiKeysController, ...CORE_CONTROLLERS, FilesController, NotificationsController, ReportsController, IntegrationsController],
       providers: [

@@ -2,15 +2,17 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
+import websocket from '@fastify/websocket';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createValidationPipe, DomainError, ErrorCode, FILE_MAX_UPLOAD_BYTES } from '@sakip/contracts';
 import { LOGGER, Metrics, PinoNestLogger, type Logger } from '@sakip/observability';
 import { GatewayAppModule } from './app.module';
 import { setupOpenApi } from './docs/openapi';
 import type { GatewayConfig } from './gateway.config';
+import { API_PREFIX } from './http/api-prefix';
 import { requestIdFrom, type AuthedRequest } from './http/request';
 
-export const API_PREFIX = 'api/v1';
+export { API_PREFIX };
 
 /** Builds and starts the gateway; main.ts and the e2e tests boot it the same way. */
 export async function createGatewayApp(config: GatewayConfig, port = config.PORT): Promise<NestFastifyApplication> {
@@ -42,6 +44,8 @@ export async function createGatewayApp(config: GatewayConfig, port = config.PORT
   // POST /files streams its one `file` part on to the file service. One byte over the limit is let
   // through, so the file service itself refuses it (413) with nothing stored.
   await app.register(multipart, { limits: { fileSize: FILE_MAX_UPLOAD_BYTES + 1, files: 1, fields: 4, fieldSize: 1024, parts: 5, headerPairs: 50 } });
+  // Live push (WebSocket /api/v1/ws): clients only answer pings, so inbound frames stay tiny.
+  await app.register(websocket, { options: { maxPayload: 4096 } });
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true, exposedHeaders: ['X-Request-Id', 'ETag', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Idempotent-Replayed'] });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [

@@ -35,6 +35,18 @@ export class GatewayConfig extends BaseConfig {
   @IsInt() @Min(1024) @Max(1_048_576)
   GATEWAY_BODY_LIMIT_BYTES = 256 * 1024;
 
+  /** Live push: ping/heartbeat interval; a WebSocket that missed one pong is dropped, and revocation is re-checked. */
+  @IsInt() @Min(100) @Max(300_000)
+  PUSH_HEARTBEAT_MS = 25_000;
+
+  /** Live push: bytes a client may leave unread before it is dropped as too slow (it reconnects and replays). */
+  @IsInt() @Min(1024) @Max(64 * 1024 * 1024)
+  PUSH_MAX_BUFFER_BYTES = 1024 * 1024;
+
+  /** Live push: open WebSocket/SSE connections per user on one gateway replica. */
+  @IsInt() @Min(1) @Max(1000)
+  PUSH_MAX_CONNECTIONS_PER_USER = 10;
+
   get trustedProxies(): string[] {
     return this.TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean);
   }

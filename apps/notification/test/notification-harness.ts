@@ -23,6 +23,8 @@ export interface NotificationHarness {
   stack: TestStack;
   app: NestFastifyApplication;
   rpc: RpcClient;
+  /** A plain client connection (to listen for what the service publishes). */
+  nc: NatsConnection;
   worker: DeliveryWorker;
   sql<T = any>(q: string, params?: unknown[]): Promise<T[]>;
   call<T>(subject: string, payload: unknown, identity: CallerIdentity | null): Promise<T>;
@@ -63,6 +65,7 @@ export async function startNotification(extraEnv: NodeJS.ProcessEnv = {}): Promi
     stack,
     app,
     rpc,
+    nc,
     worker: app.get(DeliveryWorker),
     sql,
     call: (subject, payload, identity) => rpc.request(subject, payload, { identity }),

@@ -1,6 +1,10 @@
 import {
   CORE_EVENTS,
   DeadLetterView,
+  GATEWAY_PUSH_SUBJECTS,
+  type NotificationPushBatch,
+  type NotificationsSince,
+  type PushedNotification,
   INTEGRATION_EVENTS,
   NOTIFICATION_SUBJECTS,
   NotificationPreferencesView,
@@ -11,6 +15,7 @@ import {
 } from '@sakip/contracts';
 import { uuidv7 } from '@sakip/persistence';
 import { apiKeyAs, errorCodeOf } from '@sakip/testing';
+import { JSONCodec } from 'nats';
 import { randomUUID } from 'node:crypto';
 import { startNotification, type NotificationHarness } from './notification-harness';
 import { SmtpCatcher } from './smtp-catcher';
@@ -125,6 +130,36 @@ describe('notification (in-process, real SMTP server)', () => {
     expect((await inbox(admin.id)).map((r) => r.type)).toEqual(['evaluation.published']);
     expect((await inbox(requester.id)).map((r) => r.type)).toEqual(['report.completed']);
     expect((await inbox(superAdmin.id)).map((r) => r.type)).toContain('sync.failed');
+  });
+
+  it('pushes each new in-app notification to the gateways once, after commit; a redelivery pushes nothing; replay by id', async () => {
+    const evaluator = await n.addUser(Role.Evaluator);
+    const pushed: PushedNotification[] = [];
+    const sub = n.nc.subscribe(n.stack.env['NATS_PREFIX']! + GATEWAY_PUSH_SUBJECTS.notification, {
+      callback: (_err, msg) => pushed.push(...JSONCodec<NotificationPushBatch>().decode(msg.data).items.filter((i) => i.userId === evaluator.id)),
+    });
+    await n.nc.flush();
+    const first = transition(randomUUID(), 'draft', 'submitted');
+    const eventId = await n.publishEvent(CORE_EVENTS.achievementSubmitted, 'core', first);
+    await n.until(async () => pushed.length === 1, 'first push');
+    const [row] = await inbox(evaluator.id);
+    expect(pushed[0]!.message).toMatchObject({ id: row!.id, type: 'achievement.submitted', title: row!.title, readAt: null });
+    // The same event again (a redelivery under a new stream id) inserts nothing, so pushes nothing:
+    // the next push is the next event's.
+    await n.nc.jetstream().publish(n.stack.env['NATS_PREFIX']! + CORE_EVENTS.achievementSubmitted, JSONCodec().encode({ id: eventId, subject: CORE_EVENTS.achievementSubmitted, occurredAt: new Date().toISOString(), producer: 'core', data: first }), { msgID: uuidv7() });
+    await n.publishEvent(CORE_EVENTS.achievementSubmitted, 'core', transition(randomUUID(), 'draft', 'submitted'));
+    await n.until(async () => pushed.length >= 2, 'second push');
+    await n.until(async () => (await inbox(evaluator.id)).length === 2, 'two in the inbox');
+    expect(pushed.map((p) => p.message.id)).toEqual((await inbox(evaluator.id)).map((r) => r.id));
+    sub.unsubscribe();
+
+    const since = await n.call<NotificationsSince>(NOTIFICATION_SUBJECTS.inboxSince, { afterId: pushed[0]!.message.id }, evaluator.caller);
+    expect(since).toEqual({ items: [pushed[1]!.message], hasMore: false });
+    const one = await n.call<NotificationsSince>(NOTIFICATION_SUBJECTS.inboxSince, { afterId: '00000000-0000-7000-8000-000000000000', limit: 1 }, evaluator.caller);
+    expect(one).toEqual({ items: [pushed[0]!.message], hasMore: true });
+    const stranger = await n.addUser(Role.Evaluator);
+    expect((await n.call<NotificationsSince>(NOTIFICATION_SUBJECTS.inboxSince, { afterId: pushed[0]!.message.id }, stranger.caller)).items.map((i) => i.id)).not.toContain(pushed[1]!.message.id);
+    expect(await errorCodeOf(n.call(NOTIFICATION_SUBJECTS.inboxSince, { afterId: 'nope' }, evaluator.caller))).toBe('VALIDATION_FAILED');
   });
 
   it('inbox over RPC: own only, unread filter, paged, mark read (404 for another\'s), read-all', async () => {

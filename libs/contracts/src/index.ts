@@ -29,6 +29,7 @@ export * from './core/dashboard.dto';
 export * from './core/analytics.dto';
 export * from './notification/subjects';
 export * from './notification/service-dto';
+export * from './notification/push';
 export * from './file/subjects';
 export * from './file/service-dto';
 export * from './report/subjects';

@@ -28,6 +28,6 @@ export const JWT_STRATEGY = Symbol('JWT_STRATEGY');
     RevocationCheck,
     JwtAuthGuard,
   ],
-  exports: [GatewayJwks, JwtAuthGuard],
+  exports: [GatewayJwks, JwtAuthGuard, RevocationCheck],
 })
 export class IdentityModule {}

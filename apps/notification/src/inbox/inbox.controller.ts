@@ -1,9 +1,10 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { NOTIFICATION_SUBJECTS, NotificationIdRequest, NotificationListQuery, type CallerIdentity } from '@sakip/contracts';
+import { NOTIFICATION_SUBJECTS, NotificationIdRequest, NotificationListQuery, NotificationsSinceQuery, type CallerIdentity } from '@sakip/contracts';
 import { Caller, RpcController } from '@sakip/messaging';
 import { ListNotificationsUseCase } from './use-cases/list-notifications.use-case';
 import { MarkAllReadUseCase } from './use-cases/mark-all-read.use-case';
 import { MarkReadUseCase } from './use-cases/mark-read.use-case';
+import { NotificationsSinceUseCase } from './use-cases/notifications-since.use-case';
 
 @RpcController()
 export class InboxController {
@@ -11,11 +12,17 @@ export class InboxController {
     private readonly listNotifications: ListNotificationsUseCase,
     private readonly markRead: MarkReadUseCase,
     private readonly markAllRead: MarkAllReadUseCase,
+    private readonly notificationsSince: NotificationsSinceUseCase,
   ) {}
 
   @MessagePattern(NOTIFICATION_SUBJECTS.inboxList)
   list(@Payload() dto: NotificationListQuery, @Caller() caller: CallerIdentity | null) {
     return this.listNotifications.execute(dto, caller);
+  }
+
+  @MessagePattern(NOTIFICATION_SUBJECTS.inboxSince)
+  since(@Payload() dto: NotificationsSinceQuery, @Caller() caller: CallerIdentity | null) {
+    return this.notificationsSince.execute(dto, caller);
   }
 
   @MessagePattern(NOTIFICATION_SUBJECTS.inboxRead)

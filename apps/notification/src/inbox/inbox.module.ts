@@ -17,6 +17,8 @@ import { InboxRepository } from './inbox.repository';
 import { ListNotificationsUseCase } from './use-cases/list-notifications.use-case';
 import { MarkAllReadUseCase } from './use-cases/mark-all-read.use-case';
 import { MarkReadUseCase } from './use-cases/mark-read.use-case';
+import { NotificationsSinceUseCase } from './use-cases/notifications-since.use-case';
+import { LivePush } from '../push/live-push';
 
 /** Events in (reactions), the in-app inbox and preferences, and the e-mail channel out. */
 @Module({
@@ -27,6 +29,8 @@ import { MarkReadUseCase } from './use-cases/mark-read.use-case';
     ListNotificationsUseCase,
     MarkReadUseCase,
     MarkAllReadUseCase,
+    NotificationsSinceUseCase,
+    LivePush,
     PreferencesRepository,
     GetPreferencesUseCase,
     UpdatePreferencesUseCase,

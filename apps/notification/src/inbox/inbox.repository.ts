@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { NotificationListQuery, NotificationType, NotificationView, Page } from '@sakip/contracts';
+import type { NotificationListQuery, NotificationsSince, NotificationType, NotificationView, Page } from '@sakip/contracts';
 import { orderByClause, pageRequest } from '@sakip/persistence';
 import { DataSource } from 'typeorm';
 
-interface NotificationRow {
+export interface NotificationRow {
   id: string;
   type: NotificationType;
   title: string;
@@ -13,9 +13,9 @@ interface NotificationRow {
   created_at: Date;
 }
 
-const COLUMNS = 'id, type, title, body, data, read_at, created_at';
+export const COLUMNS = 'id, type, title, body, data, read_at, created_at';
 
-function toView(r: NotificationRow): NotificationView {
+export function toView(r: NotificationRow): NotificationView {
   return { id: r.id, type: r.type, title: r.title, body: r.body, data: r.data, readAt: r.read_at?.toISOString() ?? null, createdAt: r.created_at.toISOString() };
 }
 
@@ -47,6 +47,15 @@ export class InboxRepository {
       ),
     );
     return rows[0] ? toView(rows[0]) : null;
+  }
+
+  /** Oldest first after `afterId` (UUIDv7: id order is creation order); one row more tells whether more follow. */
+  async since(userId: string, afterId: string, limit: number): Promise<NotificationsSince> {
+    const rows = await this.ds.query<NotificationRow[]>(
+      `SELECT ${COLUMNS} FROM notification.notifications WHERE user_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
+      [userId, afterId, limit + 1],
+    );
+    return { items: rows.slice(0, limit).map(toView), hasMore: rows.length > limit };
   }
 
   async markAllRead(userId: string): Promise<number> {

@@ -5,6 +5,7 @@ import { DirectoryRepository } from '../directory/directory.repository';
 import { renderMessage } from '../mail/templates';
 import { NOTIFICATION_CONFIG, type NotificationConfig } from '../notification.config';
 import { PreferencesRepository } from '../preferences/preferences.repository';
+import { LivePush } from '../push/live-push';
 import { enqueueSlack, goesToSlack } from '../slack/slack-deliveries';
 import { FanOutRepository } from './fan-out.repository';
 import { reactionTo } from './reaction-rules';
@@ -19,6 +20,7 @@ export class NotifyOnEvent {
     private readonly directory: DirectoryRepository,
     private readonly preferences: PreferencesRepository,
     private readonly fanOut: FanOutRepository,
+    private readonly livePush: LivePush,
     @Inject(NOTIFICATION_CONFIG) private readonly config: NotificationConfig,
   ) {}
 
@@ -39,7 +41,8 @@ export class NotifyOnEvent {
       if (p.enabled(reaction.type, 'in_app')) inApp.push({ userId: r.id, language: p.language, ...renderMessage(reaction.type, p.language, data) });
       if (r.email && p.enabled(reaction.type, 'email')) mail.push({ userId: r.id, email: r.email, language: p.language });
     }
-    await this.fanOut.insertInApp(tx, event.id, reaction.type, data, inApp);
+    const inserted = await this.fanOut.insertInApp(tx, event.id, reaction.type, data, inApp);
+    this.livePush.afterCommit(tx, inserted.map((n) => ({ userId: n.userId, message: n.view })));
     await this.fanOut.enqueueMail(tx, event.id, reaction.type, data, mail);
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { ListQuery } from '../common/pagination';
 
 /** What a notification is about (one per reacted-to event kind); preferences are set per type. */
@@ -40,6 +40,22 @@ export class NotificationView {
 
 export class NotificationIdRequest {
   @IsUUID() id: string;
+}
+
+/**
+ * `notification.inbox.since.v1`: the caller's notifications newer than one they already have,
+ * oldest first (the gateway replays them after an SSE `Last-Event-ID` or a WebSocket `lastEventId`).
+ * Ids are UUIDv7, so "newer" is id order.
+ */
+export class NotificationsSinceQuery {
+  @IsUUID() afterId: string;
+  @IsOptional() @IsInt() @Min(1) @Max(200) limit?: number;
+}
+
+export interface NotificationsSince {
+  items: NotificationView[];
+  /** More follow: ask again after the last item. */
+  hasMore: boolean;
 }
 
 export class ReadAllResult {

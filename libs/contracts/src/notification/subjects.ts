@@ -6,6 +6,7 @@ export const NOTIFICATION_SUBJECTS = {
   inboxList: 'notification.inbox.list.v1',
   inboxRead: 'notification.inbox.read.v1',
   inboxReadAll: 'notification.inbox.read_all.v1',
+  inboxSince: 'notification.inbox.since.v1',
   preferencesGet: 'notification.preferences.get.v1',
   preferencesUpdate: 'notification.preferences.update.v1',
   /** Deliveries that gave up (super_admin). */
