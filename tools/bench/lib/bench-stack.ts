@@ -3,6 +3,8 @@ import { createTestStack, freePort, type TestStack } from '@sakip/testing';
 export { freePort };
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import buildTemplate from '../../testing/build-template';
 
@@ -32,6 +34,10 @@ export interface BenchStack {
   gatewayUrl: string;
   /** core-performance's probe port (health, metrics) when started with `core: true`. */
   coreUrl?: string;
+  /** The file service's storage directory when started with `file: true`. */
+  fileDir?: string;
+  /** The gateway process (e.g. to sample its RSS). */
+  gateway?: ChildProcess;
   children: ChildProcess[];
   stop(): Promise<void>;
 }
@@ -39,6 +45,8 @@ export interface BenchStack {
 export interface BenchServices {
   /** Also spawn core-performance (`apps/core-performance/src/main.ts`), before the gateway. */
   core?: boolean;
+  /** Also spawn the file service, storing on local disk in a temp directory removed at stop. */
+  file?: boolean;
   /** Runs on the fresh database before any service starts (e.g. the demo loader). */
   beforeServices?: (stack: TestStack) => Promise<void>;
 }
@@ -66,6 +74,7 @@ export async function startBenchStack(extraEnv: NodeJS.ProcessEnv = {}, services
   });
   const children: ChildProcess[] = [];
   let coreUrl: string | undefined;
+  let fileDir: string | undefined;
   let gwPort: number;
   try {
     await services.beforeServices?.(stack);
@@ -76,18 +85,27 @@ export async function startBenchStack(extraEnv: NodeJS.ProcessEnv = {}, services
       coreUrl = `http://127.0.0.1:${corePort}`;
       children.push(await spawnTs('apps/core-performance/src/main.ts', { ...stack.env, HTTP_PORT: String(corePort) }, `${coreUrl}/health/ready`));
     }
+    if (services.file) {
+      fileDir = await mkdtemp(join(tmpdir(), 'sakip-bench-file-'));
+      const filePort = await freePort();
+      const fileUrl = `http://127.0.0.1:${filePort}`;
+      children.push(await spawnTs('apps/file/src/main.ts', { ...stack.env, HTTP_PORT: String(filePort), FILE_LOCAL_DIR: fileDir, FILE_INTERNAL_URL: fileUrl }, `${fileUrl}/health/ready`));
+    }
     gwPort = await freePort();
     children.push(await spawnTs('apps/gateway/src/main.ts', { ...stack.env, PORT: String(gwPort), HOST: '127.0.0.1' }, `http://127.0.0.1:${gwPort}/health/ready`));
   } catch (err) {
     // Leave nothing running behind a failed start.
     for (const c of children) c.kill('SIGKILL');
     await stack.teardown();
+    if (fileDir) await rm(fileDir, { recursive: true, force: true });
     throw err;
   }
   return {
     stack,
     gatewayUrl: `http://127.0.0.1:${gwPort}`,
     coreUrl,
+    fileDir,
+    gateway: children.at(-1),
     children,
     async stop() {
       for (const c of children) c.kill('SIGTERM');
@@ -96,6 +114,7 @@ export async function startBenchStack(extraEnv: NodeJS.ProcessEnv = {}, services
       await Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? once(c, 'exit') : null)));
       clearTimeout(hard);
       await stack.teardown();
+      if (fileDir) await rm(fileDir, { recursive: true, force: true });
     },
   };
 }
