@@ -72,6 +72,13 @@ export class AuthConfig extends ServiceConfig {
   @IsOptional() @Matches(/^postgres(ql)?:\/\/\S+$/)
   AUTH_DATABASE_URL?: string;
 
+  /**
+   * The frontend's reset page. When set, the reset mail links to `<url>#token=<token>` (a fragment
+   * never reaches servers or Referer headers); when empty it shows the bare token.
+   */
+  @IsOptional() @Matches(/^https?:\/\/[^\s#]+$/, { message: 'AUTH_PASSWORD_RESET_URL must be an http(s) URL without a fragment' })
+  AUTH_PASSWORD_RESET_URL?: string;
+
   get databaseUrl(): string {
     return serviceDatabaseUrl('AUTH', 'sakip_auth', { DATABASE_URL: this.DATABASE_URL, AUTH_DATABASE_URL: this.AUTH_DATABASE_URL });
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { NOTIFICATION_SUBJECTS, type ForgotPasswordCommand, type MailSendRequest } from '@sakip/contracts';
 import { RpcClient } from '@sakip/messaging';
 import { LOGGER, type Logger } from '@sakip/observability';
+import { AUTH_CONFIG, type AuthConfig } from '../auth.config';
 import { UsersRepository } from '../users/users.repository';
 import { PasswordResetsRepository } from './password-resets.repository';
 import { hashResetToken, newResetToken } from './reset-token';
@@ -20,6 +21,7 @@ export class RequestPasswordReset {
     private readonly resets: PasswordResetsRepository,
     private readonly rpc: RpcClient,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(AUTH_CONFIG) private readonly config: AuthConfig,
   ) {}
 
   async execute(cmd: ForgotPasswordCommand): Promise<{ mailed: Promise<void> }> {
@@ -35,7 +37,7 @@ export class RequestPasswordReset {
     const mail: MailSendRequest = {
       to: user.email,
       template: 'password_reset',
-      variables: { name: user.name, token, expiresAt: reset.expiresAt.toISOString() },
+      variables: { name: user.name, token, expiresAt: reset.expiresAt.toISOString(), ...this.resetLink(token) },
       idempotencyKey: reset.id,
       userId: user.id,
     };
@@ -44,5 +46,9 @@ export class RequestPasswordReset {
       (err: unknown) => this.logger.warn({ resetId: reset.id, userId: user.id, err: err instanceof Error ? err.message : String(err) }, 'password-reset mail not handed to notification'),
     );
     return { mailed };
+  }
+
+  private resetLink(token: string): { resetUrl?: string } {
+    return this.config.AUTH_PASSWORD_RESET_URL ? { resetUrl: `${this.config.AUTH_PASSWORD_RESET_URL}#token=${encodeURIComponent(token)}` } : {};
   }
 }

@@ -18,7 +18,7 @@ const TEMPLATES: Record<NotificationLanguage, Partial<Record<MailTemplate, Templ
       title: 'Atur ulang kata sandi SAKIP',
       body:
         `Halo ${text(v['name'])},\n\nKami menerima permintaan untuk mengatur ulang kata sandi akun SAKIP Anda. ` +
-        `Gunakan token berikut (sekali pakai, berlaku sampai ${text(v['expiresAt'])}):\n\n${text(v['resetUrl']) || text(v['token'])}\n\n` +
+        `${v['resetUrl'] ? 'Buka tautan berikut' : 'Gunakan token berikut'} (sekali pakai, berlaku sampai ${text(v['expiresAt'])}):\n\n${text(v['resetUrl']) || text(v['token'])}\n\n` +
         'Jika Anda tidak memintanya, abaikan e-mail ini; kata sandi Anda tidak berubah.',
     }),
   },
@@ -27,7 +27,7 @@ const TEMPLATES: Record<NotificationLanguage, Partial<Record<MailTemplate, Templ
       title: 'Reset your SAKIP password',
       body:
         `Hello ${text(v['name'])},\n\nWe received a request to reset the password of your SAKIP account. ` +
-        `Use this token (single use, valid until ${text(v['expiresAt'])}):\n\n${text(v['resetUrl']) || text(v['token'])}\n\n` +
+        `${v['resetUrl'] ? 'Open this link' : 'Use this token'} (single use, valid until ${text(v['expiresAt'])}):\n\n${text(v['resetUrl']) || text(v['token'])}\n\n` +
         'If you did not ask for it, ignore this e-mail; your password stays the same.',
     }),
   },
