@@ -48,8 +48,9 @@ async function main() {
     const pair = await httpJson(s.gatewayUrl, 'POST', '/api/v1/auth/mfa/verify', { body: { mfaToken: challenge.body.data.mfaToken, code: authenticator.generate(ADMIN.totp) } });
     const token = pair.body.data.accessToken as string;
     const userId = pair.body.data.user.id as string;
-    const prefix = s.stack.env['NATS_PREFIX']!;
-    nc = await connect({ servers: s.stack.env['NATS_URL'], noAsyncTraces: true });
+    const prefix = s.stack.env['NATS_PREFIX'] ?? '';
+    const publisher = await connect({ servers: s.stack.env['NATS_URL'], noAsyncTraces: true });
+    nc = publisher;
 
     // Gateway path: half the clients on each replica, all for one user (the per-user cap raised for this).
     const sent = new Map<string, number>();
@@ -66,24 +67,26 @@ async function main() {
       sockets.push(socket);
     }
     const message = (id: string): NotificationView => ({ id, type: 'sync.failed', title: 'Sinkronisasi SIPD gagal', body: 'SIPD menjawab 503', data: { error: 'SIPD answered 503' }, readAt: null, createdAt: new Date().toISOString() });
-    const gateway = await measure((id) => nc!.publish(prefix + GATEWAY_PUSH_SUBJECTS.notification, codec.encode({ items: [{ userId, message: message(id) }] })), CLIENTS, sent, viaGateway);
+    const gateway = await measure((id) => publisher.publish(prefix + GATEWAY_PUSH_SUBJECTS.notification, codec.encode({ items: [{ userId, message: message(id) }] })), CLIENTS, sent, viaGateway);
     for (const socket of sockets) socket.terminate();
 
     // Baseline: the same payload from one NATS publish to CLIENTS plain subscriptions (two connections, like two replicas).
     const rawSent = new Map<string, number>();
     const raw: number[] = [];
-    const receivers = [await connect({ servers: s.stack.env['NATS_URL'], noAsyncTraces: true }), await connect({ servers: s.stack.env['NATS_URL'], noAsyncTraces: true })];
+    const left = await connect({ servers: s.stack.env['NATS_URL'], noAsyncTraces: true });
+    const right = await connect({ servers: s.stack.env['NATS_URL'], noAsyncTraces: true });
+    const receivers = [left, right];
     const rawSubject = `${prefix}bench.raw`;
     for (let i = 0; i < CLIENTS; i++) {
-      receivers[i % 2]!.subscribe(rawSubject, {
+      (i % 2 ? right : left).subscribe(rawSubject, {
         callback: (_e, msg) => {
-          const t0 = rawSent.get(codec.decode(msg.data).items[0]!.message.id);
+          const t0 = rawSent.get(codec.decode(msg.data).items[0]?.message.id ?? '');
           if (t0 !== undefined) raw.push(performance.now() - t0);
         },
       });
     }
     await Promise.all(receivers.map((r) => r.flush()));
-    const baseline = await measure((id) => nc!.publish(rawSubject, codec.encode({ items: [{ userId, message: message(id) }] })), CLIENTS, rawSent, raw);
+    const baseline = await measure((id) => publisher.publish(rawSubject, codec.encode({ items: [{ userId, message: message(id) }] })), CLIENTS, rawSent, raw);
     await Promise.all(receivers.map((r) => r.close()));
 
     console.log(`\nLive push: ${CLIENTS} clients over 2 gateway processes, ${MESSAGES} messages ${SPACING_MS} ms apart (2 cores shared by clients, NATS and gateways)`);

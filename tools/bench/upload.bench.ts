@@ -39,7 +39,8 @@ async function main() {
       if (res.status !== 201) throw new Error(`upload ${i}: ${res.status} ${await res.text()}`);
       await res.arrayBuffer();
     };
-    const pid = s.gateway!.pid!;
+    const pid = s.gateway?.pid;
+    if (!pid) throw new Error('no gateway process');
     const fresh = rssMiB(pid);
     await upload(-1); // warm-up
 
