@@ -1,4 +1,5 @@
-import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Module, Optional, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { DatabaseCloser } from '@sakip/persistence';
 import { LOGGER, Metrics, type Logger, type ReadinessCheck } from '@sakip/observability';
 import type { NatsConnection } from 'nats';
 import { connectNats, NATS_CONNECTION, type NatsConnectOptions } from './nats-connection';
@@ -40,18 +41,29 @@ export class BeforeNatsDrain {
   }
 }
 
-/** Owns the connection: drained last, after the RPC server stopped taking requests. */
+/**
+ * Owns the connection: drained last, after the RPC server stopped taking requests. In a service
+ * with a database it also closes the pool, after the work before the drain (the outbox relay's
+ * last flush) is done with it.
+ */
 @Injectable()
 class ConnectionCloser implements OnApplicationShutdown {
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     private readonly rpc: RpcClient,
     private readonly beforeDrain: BeforeNatsDrain,
-  ) {}
+    @Optional() private readonly database?: DatabaseCloser,
+  ) {
+    database?.handOver();
+  }
   async onApplicationShutdown() {
-    await this.beforeDrain.run();
-    this.rpc.shutdown();
-    if (!this.nc.isClosed()) await this.nc.drain().catch(() => this.nc.close());
+    try {
+      await this.beforeDrain.run();
+      this.rpc.shutdown();
+      if (!this.nc.isClosed()) await this.nc.drain().catch(() => this.nc.close());
+    } finally {
+      await this.database?.close();
+    }
   }
 }
 

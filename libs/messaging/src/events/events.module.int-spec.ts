@@ -2,7 +2,7 @@ import { Injectable, Module, type DynamicModule, type INestApplicationContext } 
 import { NestFactory } from '@nestjs/core';
 import { AUTH_EVENTS, Role, type EnvelopeOf } from '@sakip/contracts';
 import { ObservabilityModule } from '@sakip/observability';
-import { uuidv7 } from '@sakip/persistence';
+import { createServiceDataSource, DatabaseModule, uuidv7 } from '@sakip/persistence';
 import { eventually, readStream } from '@sakip/testing';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MessagingModule } from '../messaging.module';
@@ -44,6 +44,27 @@ class EventsTestAppModule {
       ],
       providers: [{ provide: DataSource, useValue: bed.ds }, UserDirectory],
       exports: [DataSource],
+    };
+  }
+}
+
+const BED = Symbol('BED');
+
+/** As the services wire it: their own pool from DatabaseModule, registered after MessagingModule. */
+@Module({})
+class ServiceShapedAppModule {
+  static forRoot(bed: EventTestBed): DynamicModule {
+    return {
+      module: ServiceShapedAppModule,
+      global: true,
+      imports: [
+        ObservabilityModule.forRoot({ service: 'test', logLevel: 'silent' }),
+        MessagingModule.forRoot({ url: bed.stack.env['NATS_URL'] ?? '', name: 'events-test', prefix: bed.prefix, rpcTimeoutMs: 1000 }),
+        DatabaseModule.forService(BED, (b: EventTestBed) => createServiceDataSource({ url: b.stack.db.adminUrl, schema: TEST_SCHEMA, entities: [], migrations: [], poolSize: 2 })),
+        EventsModule.forRoot({ service: 'auth', schema: TEST_SCHEMA, relay: { pollIntervalMs: 60_000 } }),
+      ],
+      providers: [{ provide: BED, useValue: bed }],
+      exports: [BED],
     };
   }
 }
@@ -98,5 +119,17 @@ describe('EventsModule (integration)', () => {
     expect(await bed.ds.query(`SELECT id FROM ${TEST_SCHEMA}.outbox WHERE published_at IS NULL`)).toEqual([]);
     const stored = await readStream(bed.jsm, bed.streams.events, bed.prefix + AUTH_EVENTS.userDeactivated);
     expect(stored.map((m) => (m.data as { data: { userId: string } }).data.userId)).toEqual([emitted]);
+  });
+
+  it('with the pool from DatabaseModule, the last flush at close still has its database (closed after NATS drains)', async () => {
+    const service = await NestFactory.createApplicationContext(ServiceShapedAppModule.forRoot(bed), { logger: false });
+    const ds = service.get(DataSource);
+    const id = uuidv7();
+    // The relay polls once a minute: only the flush at close can publish this row.
+    await ds.transaction((tx) => outbox.enqueue(tx, AUTH_EVENTS.userDeactivated, { userId: id, version: 3, deactivatedAt: new Date().toISOString() }));
+    await service.close();
+    expect(ds.isInitialized).toBe(false);
+    const stored = await readStream(bed.jsm, bed.streams.events, bed.prefix + AUTH_EVENTS.userDeactivated);
+    expect(stored.map((m) => (m.data as { data: { userId: string } }).data.userId)).toContain(id);
   });
 });
