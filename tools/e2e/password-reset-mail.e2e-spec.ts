@@ -18,7 +18,7 @@ describe('password reset mail through the real notification service (e2e)', () =
 
   beforeAll(async () => {
     await smtp.start();
-    s = await E2eStack.start({}, { auth: { AUTH_PASSWORD_RESET_URL: RESET_PAGE }, notification: { SMTP_URL: smtp.url, NOTIFICATION_MAIL_POLL_MS: '100' } }, { notification: true });
+    s = await E2eStack.start({}, { auth: { AUTH_RESET_PAGE_URL: RESET_PAGE }, notification: { SMTP_URL: smtp.url, NOTIFICATION_MAIL_POLL_MS: '100' } }, { notification: true });
     const admin = await s.loginAdmin();
     expect((await s.http('POST', '/api/v1/users', { token: admin.accessToken, body: { ...MEMBER, role: 'viewer' } })).status).toBe(201);
   });

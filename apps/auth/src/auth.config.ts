@@ -76,8 +76,8 @@ export class AuthConfig extends ServiceConfig {
    * The frontend's reset page. When set, the reset mail links to `<url>#token=<token>` (a fragment
    * never reaches servers or Referer headers); when empty it shows the bare token.
    */
-  @IsOptional() @Matches(/^https?:\/\/[^\s#]+$/, { message: 'AUTH_PASSWORD_RESET_URL must be an http(s) URL without a fragment' })
-  AUTH_PASSWORD_RESET_URL?: string;
+  @IsOptional() @Matches(/^https?:\/\/[^\s#]+$/, { message: 'AUTH_RESET_PAGE_URL must be an http(s) URL without a fragment' })
+  AUTH_RESET_PAGE_URL?: string;
 
   get databaseUrl(): string {
     return serviceDatabaseUrl('AUTH', 'sakip_auth', { DATABASE_URL: this.DATABASE_URL, AUTH_DATABASE_URL: this.AUTH_DATABASE_URL });

@@ -49,6 +49,6 @@ export class RequestPasswordReset {
   }
 
   private resetLink(token: string): { resetUrl?: string } {
-    return this.config.AUTH_PASSWORD_RESET_URL ? { resetUrl: `${this.config.AUTH_PASSWORD_RESET_URL}#token=${encodeURIComponent(token)}` } : {};
+    return this.config.AUTH_RESET_PAGE_URL ? { resetUrl: `${this.config.AUTH_RESET_PAGE_URL}#token=${encodeURIComponent(token)}` } : {};
   }
 }
