@@ -37,7 +37,7 @@ export default [
   },
   {
     // Tests read loosely typed JSON bodies; production code may not.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'tools/e2e/**/*.ts', 'apps/*/test/**/*.ts', 'libs/testing/src/http.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'tools/e2e/**/*.ts', 'apps/*/test/**/*.ts', 'tools/simulators/test/**/*.ts', 'libs/testing/src/http.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

@@ -5,6 +5,7 @@ import { DatabaseModule, DatabaseReadiness } from '@sakip/persistence';
 import { createIntegrationDataSource } from './database/integration-data-source';
 import { INTEGRATION_SCHEMA } from './migrations';
 import { INTEGRATION_CONFIG, type IntegrationConfig } from './integration.config';
+import { IntegrationsModule } from './integrations/integrations.module';
 
 @Module({})
 export class IntegrationAppModule {
@@ -17,6 +18,7 @@ export class IntegrationAppModule {
         MessagingModule.forRoot({ url: config.NATS_URL, name: 'integration', user: config.NATS_USER, pass: config.NATS_PASSWORD, prefix: config.NATS_PREFIX, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
         DatabaseModule.forService(INTEGRATION_CONFIG, createIntegrationDataSource),
         EventsModule.forRoot({ service: 'integration', schema: INTEGRATION_SCHEMA, ...eventSettingsFromEnv(config) }),
+        IntegrationsModule,
       ],
       providers: [{ provide: INTEGRATION_CONFIG, useValue: config }],
       exports: [INTEGRATION_CONFIG],

@@ -23,3 +23,4 @@ export * from './audit/audit-writer';
 export * from './users/user-directory';
 export * from './events/snapshot-bootstrap';
 export * from './events/backoff';
+export * from './jobs/work-queue';

@@ -31,3 +31,12 @@ export class Wakeup {
     });
   }
 }
+
+/**
+ * Back-off with "equal jitter": half the exponential delay fixed, half random, so many clients
+ * retrying one upstream spread out instead of hammering it in step.
+ */
+export function jitteredBackoffMs(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
+  const full = backoffMs(attempt, baseMs, maxMs);
+  return Math.round(full / 2 + random() * (full / 2));
+}
