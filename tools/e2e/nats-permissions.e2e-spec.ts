@@ -1,5 +1,6 @@
-import { AUTH_SUBJECTS } from '@sakip/contracts';
-import { inboxPrefixFor } from '@sakip/messaging';
+import { AUTH_SUBJECTS, INTEGRATION_JOBS } from '@sakip/contracts';
+import { inboxPrefixFor, WorkQueue } from '@sakip/messaging';
+import { createLogger } from '@sakip/observability';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -353,6 +354,19 @@ describe('NATS accounts and permissions (infra/nats.conf on nats-server 2.9, e2e
       expect(await failureOf(jsmCore.streams.delete('EVENTS'))).toBe(ErrorCode.PermissionsViolation);
       expect(await failureOf(jsmCore.streams.purge('EVENTS'))).toBe(ErrorCode.PermissionsViolation);
       expect(await failureOf((await as('gateway')).jetstreamManager())).toBe(ErrorCode.PermissionsViolation);
+    });
+
+    it('lets integration-sync own its work queue (INTEGRATION_JOBS): create, publish jobs, pull and ack; nobody else may publish jobs', async () => {
+      const integration = await as('integration');
+      const queue = new WorkQueue<{ id: string }>({ nc: integration, prefix: '', service: 'integration', stream: INTEGRATION_JOBS.stream, subject: INTEGRATION_JOBS.subject, logger: createLogger('test', 'silent'), ackWaitMs: 5000 });
+      const done: string[] = [];
+      await queue.start({ run: async (job) => void done.push(job.id), giveUp: async () => undefined });
+      await queue.publish({ id: 'run-1' });
+      const deadline = Date.now() + 5000;
+      while (!done.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await queue.stop();
+      expect(done).toEqual(['run-1']);
+      expect(await failureOf((await as('core')).jetstream().publish(INTEGRATION_JOBS.subject, jc.encode({ id: 'x' })))).toBe(ErrorCode.PermissionsViolation);
     });
   });
 });
