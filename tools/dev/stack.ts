@@ -2,6 +2,8 @@ import { applyRolesAndSchemas, createServiceDataSource, databaseUrlWith, ensureD
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { describeDemoResult, loadDemo } from '../demo/load-demo';
+import { demoSimulatorData } from '../simulators/demo-data';
+import { IntegrationSimulator, SIMULATOR_CREDENTIALS } from '../simulators/integration-simulator';
 import { preflight } from './preflight';
 import { DEV_SERVICES, ROOT } from './services';
 
@@ -44,6 +46,15 @@ async function main() {
     for (const line of describeDemoResult(result)) console.log(`[sakip] ${line}`);
   }
 
+  // The national APIs are not reachable in development: a SIPD/SIMPEG simulator matching the demo Pemda stands in.
+  const simPort = Number(env['SIMULATOR_PORT'] ?? 4010);
+  const simulator = new IntegrationSimulator(demoSimulatorData());
+  const simUrl = await simulator.start(simPort).catch((err: Error) => {
+    console.warn(`[sakip] SIPD/SIMPEG simulator not started on port ${simPort}: ${err.message}`);
+    return null;
+  });
+  if (simUrl) serviceEnv['INTEGRATION_ALLOWED_HOSTS'] = env['INTEGRATION_ALLOWED_HOSTS'] ?? `127.0.0.1:${simPort}`;
+
   for (const svc of DEV_SERVICES) {
     const child = spawn(process.execPath, ['-r', '@swc-node/register', join(ROOT, svc.main)], {
       cwd: ROOT,
@@ -78,6 +89,7 @@ async function main() {
   Key set      ${base}/.well-known/jwks.json
   Health       ${base}/health/ready · metrics ${base}/metrics
   Services     ${DEV_SERVICES.filter((s) => s.name !== 'gateway').map((s) => `${s.name} http://localhost:${s.port}/health/ready`).join(' · ')}
+  Simulator    ${simUrl ? `SIPD ${simUrl}/sipd {"apiKey":"${SIMULATOR_CREDENTIALS.apiKey}"} · SIMPEG ${simUrl}/simpeg {"username":"${SIMULATOR_CREDENTIALS.username}","password":"${SIMULATOR_CREDENTIALS.password}"}` : 'not running'}
   Sign in      POST ${base}/api/v1/auth/login  {"email":"${adminEmail}","password":"${env['BOOTSTRAP_ADMIN_PASSWORD'] ? '<BOOTSTRAP_ADMIN_PASSWORD>' : adminPassword}"}
   Stop         Ctrl+C
 `);

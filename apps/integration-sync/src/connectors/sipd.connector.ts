@@ -7,6 +7,21 @@ import { parseSipdPage, type RejectedRow, type SipdSubKegiatan } from './upstrea
 
 /** Sub-kegiatan per upstream page: each page becomes a few core batches of at most 1,000 rows. */
 export const SIPD_PAGE_SIZE = 500;
+const CORE_BATCHES_IN_FLIGHT = 3;
+
+/** Runs `work` over the items with at most `limit` at a time; results in item order; the first failure rejects. */
+export async function mapPooled<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
 
 const chunks = <T>(rows: T[], size = BUDGET_UPSERT_MAX_ROWS): T[][] => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 
@@ -46,8 +61,10 @@ async function sendToCore(rpc: RpcClient, year: number, rows: SipdSubKegiatan[])
   ];
   let counts = ZERO;
   const rejected: RejectedRow[] = [];
-  for (const call of calls) {
-    const result = await rpc.request<BudgetUpsertResult>(CORE_SUBJECTS.budgetUpsert, call, { identity: null, timeoutMs: 30_000 });
+  // A few batches in flight: they touch disjoint rows, and core's work overlaps the NATS round trips.
+  const results = await mapPooled(calls, CORE_BATCHES_IN_FLIGHT, (call) => rpc.request<BudgetUpsertResult>(CORE_SUBJECTS.budgetUpsert, call, { identity: null, timeoutMs: 30_000 }));
+  for (const [i, call] of calls.entries()) {
+    const result = results[i] as BudgetUpsertResult;
     const sent = (call.allocations?.length ?? 0) + (call.realizations?.length ?? 0);
     const refusedCodes = new Set([...result.unknownCodes, ...result.ambiguousCodes]);
     const refused =
