@@ -1,4 +1,4 @@
-import { AUTH_SUBJECTS, INTEGRATION_JOBS } from '@sakip/contracts';
+import { AUTH_SUBJECTS, INTEGRATION_JOBS, REPORT_JOBS } from '@sakip/contracts';
 import { inboxPrefixFor, WorkQueue } from '@sakip/messaging';
 import { createLogger } from '@sakip/observability';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -367,6 +367,19 @@ describe('NATS accounts and permissions (infra/nats.conf on nats-server 2.9, e2e
       await queue.stop();
       expect(done).toEqual(['run-1']);
       expect(await failureOf((await as('core')).jetstream().publish(INTEGRATION_JOBS.subject, jc.encode({ id: 'x' })))).toBe(ErrorCode.PermissionsViolation);
+    });
+
+    it('lets report-generation own its work queue (REPORT_JOBS); integration may not publish builds', async () => {
+      const report = await as('report');
+      const queue = new WorkQueue<{ id: string }>({ nc: report, prefix: '', service: 'report', stream: REPORT_JOBS.stream, subject: REPORT_JOBS.subject, logger: createLogger('test', 'silent'), ackWaitMs: 5000 });
+      const done: string[] = [];
+      await queue.start({ run: async (job) => void done.push(job.id), giveUp: async () => undefined });
+      await queue.publish({ id: 'report-1' });
+      const deadline = Date.now() + 5000;
+      while (!done.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await queue.stop();
+      expect(done).toEqual(['report-1']);
+      expect(await failureOf((await as('integration')).jetstream().publish(REPORT_JOBS.subject, jc.encode({ id: 'x' })))).toBe(ErrorCode.PermissionsViolation);
     });
   });
 });

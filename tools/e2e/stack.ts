@@ -48,6 +48,8 @@ export interface StackServices {
   report?: boolean;
   /** Boot integration-sync too (suites of the Integrations routes). */
   integration?: boolean;
+  /** Runs on the fresh database before any service starts (e.g. the demo loader into core's schema). */
+  seed?: (stack: TestStack) => Promise<void>;
 }
 
 /**
@@ -83,6 +85,7 @@ export class E2eStack {
       RATE_LIMIT_GENERAL_PER_MIN: '100000',
       ...extraEnv,
     });
+    await services.seed?.(s.stack);
     await s.startAuth();
     if (services.core) await s.startCore();
     if (services.file) await s.startFile();

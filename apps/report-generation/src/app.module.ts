@@ -5,6 +5,7 @@ import { DatabaseModule, DatabaseReadiness } from '@sakip/persistence';
 import { createReportDataSource } from './database/report-data-source';
 import { REPORT_SCHEMA } from './migrations';
 import { REPORT_CONFIG, type ReportConfig } from './report.config';
+import { ReportsModule } from './reports/reports.module';
 
 @Module({})
 export class ReportAppModule {
@@ -17,6 +18,7 @@ export class ReportAppModule {
         MessagingModule.forRoot({ url: config.NATS_URL, name: 'report', user: config.NATS_USER, pass: config.NATS_PASSWORD, prefix: config.NATS_PREFIX, rpcTimeoutMs: config.RPC_TIMEOUT_MS }),
         DatabaseModule.forService(REPORT_CONFIG, createReportDataSource),
         EventsModule.forRoot({ service: 'report', schema: REPORT_SCHEMA, ...eventSettingsFromEnv(config) }),
+        ReportsModule,
       ],
       providers: [{ provide: REPORT_CONFIG, useValue: config }],
       exports: [REPORT_CONFIG],

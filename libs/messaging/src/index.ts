@@ -24,3 +24,4 @@ export * from './users/user-directory';
 export * from './events/snapshot-bootstrap';
 export * from './events/backoff';
 export * from './jobs/work-queue';
+export * from './files/internal-transfer';

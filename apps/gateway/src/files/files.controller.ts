@@ -2,19 +2,19 @@ import { Controller, Delete, Get, HttpCode, Param, Post, Req, Res } from '@nestj
 import { AcceptsMultipart } from '../http/decorators';
 import { NoIdempotency } from '../http/idempotency.interceptor';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { FILE_MAX_UPLOAD_BYTES, FILE_SUBJECTS, FileView, type FileDownloadGrant, type FileTransferGrant, type FileUploadAuthorizeRequest } from '@sakip/contracts';
-import { RpcClient } from '@sakip/messaging';
+import { FILE_MAX_UPLOAD_BYTES, FILE_SUBJECTS, FileView, type FileTransferGrant, type FileUploadAuthorizeRequest } from '@sakip/contracts';
+import { grantUrl, pipeUpload, RpcClient } from '@sakip/messaging';
+import { streamFile } from './file-stream';
 import type { FastifyReply } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { Allow } from '../http/allow.decorator';
 import { NoContent, RawResponse } from '../http/decorators';
 import { IdParam } from '../http/id-param';
 import { rpcOptions, type AuthedRequest } from '../http/request';
-import { grantUrl, openDownload, pipeUpload } from './internal-transfer';
+
 import { assertNothingAfterFile, readUploadForm, type UploadForm } from './upload-form';
 
 /** Headers of a download passed on from the file service (the bytes are never looked at here). */
-const DOWNLOAD_HEADERS = ['content-type', 'content-length', 'content-disposition', 'x-content-type-options', 'x-file-sha256'] as const;
 
 /**
  * Files (API.md "Files"). Bytes never travel over NATS (ARCHITECTURE.md): the gateway asks the
@@ -74,14 +74,8 @@ export class FilesController {
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: 'The file, with Content-Type, Content-Length and Content-Disposition', schema: { type: 'string', format: 'binary' } })
   async content(@Param() p: IdParam, @Req() req: AuthedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<IncomingMessage> {
-    const grant = await this.rpc.request<FileDownloadGrant>(FILE_SUBJECTS.downloadAuthorize, { fileId: p.id }, rpcOptions(req));
-    const res = await openDownload(grantUrl(grant), String(req.id));
-    for (const name of DOWNLOAD_HEADERS) {
-      const value = res.headers[name];
-      if (value !== undefined) reply.header(name, value);
-    }
     // Fastify pipes the stream and destroys it if the client goes away; a failure mid-stream cuts the connection.
-    return res;
+    return streamFile(this.rpc, p.id, req, reply);
   }
 
   /** Only while nothing references the file (409 otherwise); super_admin any file, others their own uploads. */

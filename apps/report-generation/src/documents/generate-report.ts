@@ -1,6 +1,15 @@
 import type { CallerIdentity } from '@sakip/contracts';
 import type { RpcClient } from '@sakip/messaging';
 import type { Writable } from 'node:stream';
+import { capaian, iku, realisasiAnggaran, rencanaAksi } from './content/tables';
+import { docContext, scopeName, type DocContext } from './content/doc-context';
+import { lkjip } from './content/lkjip';
+import { perjanjianKinerja } from './content/pk';
+import { CoreReader } from './data/core-reader';
+import type { Blocks } from './model';
+import { renderPdf } from './pdf/render-pdf';
+import { reportFileOf } from './report-file';
+import { renderXlsx } from './xlsx/render-xlsx';
 
 export type ReportType = 'lkjip' | 'pk' | 'iku' | 'rencana-aksi' | 'capaian' | 'realisasi-anggaran';
 export type ReportFormat = 'pdf' | 'xlsx';
@@ -21,26 +30,53 @@ export interface ReportContext {
   rpc: RpcClient;
   /** The requester: core applies its role and OPD scoping to every read. */
   caller: CallerIdentity;
-  /** Aborted when the job is cancelled or the worker shuts down. */
+  /** Aborted when the worker shuts down (the build stops at the next read and is redelivered). */
   signal?: AbortSignal;
+  /** The signing date (tests pin it). */
+  now?: Date;
 }
 
 export interface GeneratedReport {
-  /** Download name, e.g. `LKjIP-2026-Dinas-Pendidikan.pdf`. */
+  /** Download name, e.g. `LKjIP-2026-OPD-1a2b3c4d.pdf`. */
   fileName: string;
   mimeType: string;
   /** PDF page count (null for XLSX). */
   pages: number | null;
 }
 
+const CONTENT: Record<ReportType, (ctx: DocContext) => Blocks> = {
+  lkjip,
+  pk: perjanjianKinerja,
+  iku,
+  'rencana-aksi': rencanaAksi,
+  capaian,
+  'realisasi-anggaran': realisasiAnggaran,
+};
+
+const TITLE: Record<ReportType, { id: string; en: string }> = {
+  lkjip: { id: 'LKjIP', en: 'LKjIP' },
+  pk: { id: 'Perjanjian Kinerja', en: 'Performance Agreement' },
+  iku: { id: 'Indikator Kinerja Utama', en: 'Key Performance Indicators' },
+  'rencana-aksi': { id: 'Rencana Aksi', en: 'Action Plan' },
+  capaian: { id: 'Capaian Kinerja', en: 'Performance Achievement' },
+  'realisasi-anggaran': { id: 'Realisasi Anggaran', en: 'Budget Realization' },
+};
+
 /**
- * Builds one document and streams its bytes into `out` (ended on success). The jobs feature owns
- * where `out` goes (the file service upload); this module owns what the document says.
- * Throws DomainError for requests that cannot be served (e.g. NOT_FOUND opd, VALIDATION_FAILED period).
+ * Builds one document and streams its bytes into `out` (ended on success): the content of the
+ * type as blocks (read from core as the requester), drawn by the PDF or the XLSX writer.
+ * Throws DomainError for requests core refuses (e.g. NOT_FOUND opd).
  */
 export async function generateReport(spec: ReportSpec, ctx: ReportContext, out: Writable): Promise<GeneratedReport> {
-  void spec;
-  void ctx;
-  void out;
-  throw new Error('generateReport: not implemented yet');
+  const reader = new CoreReader(ctx.rpc, ctx.caller, ctx.signal);
+  const doc = await docContext(spec, reader, ctx.now);
+  const file = reportFileOf(spec);
+  const title = `${TITLE[spec.type][spec.language]} ${spec.year} — ${scopeName(doc)}`;
+  const blocks = CONTENT[spec.type](doc);
+  if (spec.format === 'pdf') {
+    const { pages } = await renderPdf(blocks, out, { lang: spec.language, title, author: doc.settings.pemdaName });
+    return { ...file, pages };
+  }
+  await renderXlsx(blocks, out, { title, sheet: TITLE[spec.type][spec.language] });
+  return { ...file, pages: null };
 }

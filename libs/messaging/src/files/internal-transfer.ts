@@ -1,3 +1,4 @@
+/** Bytes between services and the file service: over its internal HTTP API with a grant from `file.*.authorize.v1`, never over NATS (ARCHITECTURE.md). */
 import { DomainError, ErrorCode, HTTP_STATUS_OF, type ErrorDetail, type FileTransferGrant } from '@sakip/contracts';
 import { request as httpRequest, type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
