@@ -22,6 +22,11 @@ export async function docContext(spec: ReportSpec, reader: CoreReader, now = new
   return { spec, reader, l: labelsFor(spec.language), settings, opds, today: formatDate(now, spec.language, timeZoneOf(settings.timezone)) };
 }
 
+/** Where documents are signed: the region's name without "Pemerintah Kabupaten/Kota/Provinsi". */
+export function placeOf(pemdaName: string): string {
+  return pemdaName.replace(/^Pemerintah\s+(Kabupaten|Kota|Provinsi)\s+/i, '').trim() || pemdaName;
+}
+
 export interface ObjectiveGroup {
   objective: ObjectiveNode | null;
   indicators: IndicatorView[];

@@ -1,7 +1,7 @@
 import type { Block } from '../model';
 import { formatNumber } from '../format/format';
 import { labelOf } from '../format/labels';
-import { mean, objectiveTitle, opdPlan, scopeName, type DocContext } from './doc-context';
+import { mean, objectiveTitle, opdPlan, placeOf, scopeName, type DocContext } from './doc-context';
 
 /**
  * LKjIP (DOMAIN.md "Reports"): cover, Ikhtisar Eksekutif, Bab I–IV; per sasaran the target,
@@ -133,7 +133,7 @@ export async function* lkjip(ctx: DocContext): AsyncGenerator<Block> {
   const head = ctx.spec.opdId ? ctx.opds[0] : null;
   yield {
     kind: 'signatures',
-    place: settings.pemdaName,
+    place: placeOf(settings.pemdaName),
     date: ctx.today,
     parties: [head ? { role: '', title: head.headPosition ?? `${l.head} ${head.name}`, name: head.headName ?? '', rank: head.headRank, nip: head.headNip } : { role: '', title: settings.headTitle, name: settings.headName, rank: settings.headRank, nip: settings.headNip }],
   };

@@ -1,5 +1,5 @@
 import type { Block } from '../model';
-import { opdPlan, type DocContext } from './doc-context';
+import { opdPlan, placeOf, type DocContext } from './doc-context';
 
 /**
  * Perjanjian Kinerja: PIHAK PERTAMA the OPD head, PIHAK KEDUA the head of region (settings), the
@@ -66,7 +66,7 @@ export async function* perjanjianKinerja(ctx: DocContext): AsyncGenerator<Block>
     };
     yield {
       kind: 'signatures',
-      place: settings.pemdaName,
+      place: placeOf(settings.pemdaName),
       date: ctx.today,
       parties: [
         { role: l.secondParty, title: second.position, name: second.name, rank: second.rank, nip: second.nip },

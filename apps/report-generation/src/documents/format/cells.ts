@@ -4,7 +4,7 @@ import { formatMoney, formatNumber } from './format';
 
 /** A cell as text for the PDF, by its column's type. */
 export function cellText(value: CellValue, column: Column, lang: ReportLanguage): string {
-  if (value === null || value === undefined || value === '') return column.type === 'text' ? '' : '–';
+  if (value === null || value === undefined || value === '') return column.type === 'text' || column.type === 'integer' ? '' : '–';
   switch (column.type) {
     case 'money':
       return formatMoney(value, lang);

@@ -173,7 +173,8 @@ class Drawer {
     const left = MARGIN + 30;
     const plotW = this.width - 40;
     const all = c.series.flatMap((s) => s.values).filter((v): v is number => typeof v === 'number');
-    const max = Math.max(100, ...all) * 1.1;
+    // Round ticks: the axis ends on the next multiple of 50 % above the tallest bar (at least 100 %).
+    const max = Math.ceil(Math.max(100, ...all) / 50) * 50;
     const y0 = top + height;
     d.lineWidth(0.5).strokeColor('#bbbbbb');
     for (let i = 0; i <= 4; i++) {
