@@ -2,7 +2,7 @@ import { jitteredBackoffMs } from '@sakip/messaging';
 import type CircuitBreaker from 'opossum';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { guardedLookup, type AllowedHosts } from '../integrations/base-url-guard';
+import { guardedLookup, literalAddressAllowed, type AllowedHosts } from '../integrations/base-url-guard';
 
 /** A page of upstream JSON larger than this is refused (a misbehaving upstream must not exhaust memory). */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -65,6 +65,7 @@ export class UpstreamClient {
   private once(url: URL): Promise<unknown> {
     const port = url.port || (url.protocol === 'https:' ? '443' : '80');
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    if (!literalAddressAllowed(url.hostname, port, this.o.allowed)) return Promise.reject(new UpstreamError(`refused to connect to ${url.hostname}: not a public address`, false));
     return new Promise((resolve, reject) => {
       const req = send(url, { method: 'GET', headers: { accept: 'application/json', ...this.o.headers }, lookup: guardedLookup(this.o.allowed, port), signal: this.o.signal }, (res) =>
         readJson(res).then(resolve, reject),

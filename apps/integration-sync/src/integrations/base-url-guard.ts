@@ -66,6 +66,12 @@ export async function assertBaseUrlAllowed(raw: string, allowed: AllowedHosts, r
   if (blocked !== undefined || !addresses.length) throw refuse(`baseUrl resolves to ${blocked ?? 'nothing'}, a private, loopback, link-local or reserved address (allow-list it in INTEGRATION_ALLOWED_HOSTS if intended)`);
 }
 
+/** Node does not call `lookup` for an IP literal: such a host is judged here, before connecting. */
+export function literalAddressAllowed(hostname: string, port: string, allowed: AllowedHosts): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return !isIP(host) || allowed.allows(hostname, port) || isPublicAddress(host);
+}
+
 /** A `lookup` for http(s).request that refuses non-public addresses for hosts not allow-listed. */
 export function guardedLookup(allowed: AllowedHosts, port: string): LookupFunction {
   return (hostname, options, callback) => {
