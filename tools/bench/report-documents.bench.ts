@@ -90,7 +90,8 @@ async function main() {
       `SELECT o.id, o.name, count(i.id) AS n FROM core.opds o JOIN core.indicators i ON i.opd_id = o.id GROUP BY o.id ORDER BY count(i.id) DESC LIMIT 1`,
     );
     if (!largest) throw new Error('no demo OPD');
-    const rpc = s.core!.get(RpcClient);
+    if (!s.core) throw new Error('core did not start');
+    const rpc = s.core.get(RpcClient);
     const caller = callerAs(Role.SuperAdmin);
     const spec = { type: 'lkjip' as const, format: 'pdf' as const, year: 2025, opdId: largest.id, period: null, language: 'id' as const };
     await generateReport(spec, { rpc, caller }, new Sink()); // warm-up

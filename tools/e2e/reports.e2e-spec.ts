@@ -70,7 +70,7 @@ describe('reports through the gateway (e2e, demo data)', () => {
     expect(file.type).toBe('application/pdf');
     expect(file.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const text = await pdfTextOf(file.bytes);
-    for (const heading of ['LAPORAN KINERJA INSTANSI PEMERINTAH', 'KATA PENGANTAR', 'IKHTISAR EKSEKUTIF', 'BAB I PENDAHULUAN', 'BAB II PERENCANAAN KINERJA', 'BAB III AKUNTABILITAS KINERJA', 'A. Capaian Kinerja Organisasi', 'B. Realisasi Anggaran', 'BAB IV PENUTUP', 'Target Akhir Renstra', 'Halaman 2']) {
+    for (const heading of ['LAPORAN KINERJA INSTANSI PEMERINTAH', 'KATA PENGANTAR', 'IKHTISAR EKSEKUTIF', 'BAB I PENDAHULUAN', 'BAB II PERENCANAAN KINERJA', 'BAB III AKUNTABILITAS KINERJA', 'A. Capaian Kinerja Organisasi', 'B. Realisasi Anggaran', 'BAB IV PENUTUP', 'LAMPIRAN', 'Definisi Operasional', 'Target Akhir Renstra', 'Halaman 2']) {
       expect(text).toContain(heading);
     }
     expect(text).toContain(opd.name.toUpperCase());

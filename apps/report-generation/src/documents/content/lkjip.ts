@@ -131,12 +131,33 @@ export async function* lkjip(ctx: DocContext): AsyncGenerator<Block> {
     text: id ? 'Indikator yang belum mencapai target menjadi prioritas perbaikan pada tahun berikutnya melalui penajaman rencana aksi dan pemantauan triwulanan.' : 'Indicators below target are the improvement priorities for next year, through sharper action plans and quarterly monitoring.',
   };
   const head = ctx.spec.opdId ? ctx.opds[0] : null;
-  yield {
+  const signatures: Block = {
     kind: 'signatures',
     place: placeOf(settings.pemdaName),
     date: ctx.today,
     parties: [head ? { role: '', title: head.headPosition ?? `${l.head} ${head.name}`, name: head.headName ?? '', rank: head.headRank, nip: head.headNip } : { role: '', title: settings.headTitle, name: settings.headName, rank: settings.headRank, nip: settings.headNip }],
   };
+  yield signatures;
+
+  // Lampiran: how each indicator is defined and measured (the reader checks the numbers against it).
+  yield { kind: 'pageBreak' };
+  yield { kind: 'heading', text: l.appendix, level: 1 };
+  for (const opd of ctx.opds) {
+    const plan = await opdPlan(ctx, opd);
+    if (ctx.opds.length > 1) yield { kind: 'heading', text: opd.name, level: 2 };
+    yield {
+      kind: 'table',
+      columns: [
+        { header: l.no, width: 0.5, type: 'integer' },
+        { header: l.indicator, width: 2.6, type: 'text' },
+        { header: l.definition, width: 2.8, type: 'text' },
+        { header: l.formula, width: 2.2, type: 'text' },
+        { header: l.unit, width: 0.9, type: 'text' },
+        { header: l.dataSource, width: 1.5, type: 'text' },
+      ],
+      rows: plan.indicators.map((ind, i) => [i + 1, ind.name, ind.definition, ind.formula, ind.unit, ind.dataSource ?? '–']),
+    };
+  }
 }
 
 function causes(ctx: DocContext, met: string[], below: string[]): string {
