@@ -4,7 +4,8 @@
  * sent in ≤1,000-row batches over NATS, upserted set-based with audit — against, in the same run
  * on the same database: a per-row find-then-update-or-insert loop (how the reference backend writes
  * them; on a sample, as it is slow) and a raw `unnest` upsert in one SQL session (the ceiling).
- * Services run in-process (E2eStack); load stays on 127.0.0.1.
+ * auth, core-performance, integration-sync and the gateway run as separate processes, as deployed;
+ * load stays on 127.0.0.1.
  * Run: npm run bench:sync   (BENCH_SYNC_ROWS, default 200,000; BENCH_LOOP_ROWS, default 20,000)
  */
 import 'reflect-metadata';
@@ -12,12 +13,13 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { IntegrationSimulator, SIMULATOR_CREDENTIALS, sipdRows } from '../simulators/integration-simulator';
-import { E2eStack } from '../e2e/stack';
-import buildTemplate from '../testing/build-template';
-import { fmt } from './lib/bench-stack';
+import { httpJson } from '@sakip/testing';
+import { authenticator } from 'otplib';
+import { fmt, startBenchStack } from './lib/bench-stack';
 
 const TARGET_ROWS = Number(process.env['BENCH_SYNC_ROWS'] ?? 200_000);
 const LOOP_ROWS = Number(process.env['BENCH_LOOP_ROWS'] ?? 20_000);
+const ADMIN = { email: 'bench@sakip.local', password: 'Bench-Admin-Password-1', totp: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' };
 
 interface BudgetRow {
   code: string;
@@ -37,7 +39,6 @@ function flatten(rows: Array<Record<string, unknown>>): BudgetRow[] {
 }
 
 async function main() {
-  await buildTemplate();
   // ~13.3 budget rows per sub-kegiatan (murni, 30 % perubahan, 12 months).
   const codeCount = Math.ceil(TARGET_ROWS / 13.3);
   const codes = Array.from({ length: codeCount }, (_, i) => ({ code: `1.02.01.2.01.${String(i + 1).padStart(5, '0')}` }));
@@ -45,8 +46,12 @@ async function main() {
   const rows = flatten(sipd);
   const sim = new IntegrationSimulator({ sipd: { 2026: sipd }, units: [], employees: [] });
   const url = await sim.start();
-  const s = await E2eStack.start({ LOG_LEVEL: 'error' }, { integration: { INTEGRATION_ALLOWED_HOSTS: new URL(url).host, INTEGRATION_SCHEDULER_INTERVAL_MS: '0' } }, { core: true, integration: true });
-  const pg = new Client({ connectionString: (s as unknown as { stack: { db: { adminUrl: string } } }).stack.db.adminUrl });
+  const s = await startBenchStack(
+    { LOG_LEVEL: 'error', BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password, BOOTSTRAP_ADMIN_TOTP_SECRET: ADMIN.totp },
+    { core: true, integration: { INTEGRATION_ALLOWED_HOSTS: new URL(url).host, INTEGRATION_SCHEDULER_INTERVAL_MS: '0' } },
+  );
+  const http = (method: string, path: string, o: Parameters<typeof httpJson>[3] = {}) => httpJson(s.gatewayUrl, method, path, o);
+  const pg = new Client({ connectionString: s.stack.db.adminUrl });
   await pg.connect();
   try {
     const opd = randomUUID();
@@ -107,14 +112,15 @@ async function main() {
     const ceilingSec = (performance.now() - t) / 1000;
 
     // 3. The sync through the gateway (year 2026).
-    const token = (await s.loginAdmin()).accessToken;
-    const created = await s.http('POST', '/api/v1/integrations', { token, body: { type: 'sipd', name: 'SIPD bench', baseUrl: `${url}/sipd`, credentials: { apiKey: SIMULATOR_CREDENTIALS.apiKey }, syncFrequency: 'manual', options: { years: [2026] } } });
+    const challenge = await http('POST', '/api/v1/auth/login', { body: { email: ADMIN.email, password: ADMIN.password } });
+    const token = (await http('POST', '/api/v1/auth/mfa/verify', { body: { mfaToken: challenge.body.data.mfaToken, code: authenticator.generate(ADMIN.totp) } })).body.data.accessToken as string;
+    const created = await http('POST', '/api/v1/integrations', { token, body: { type: 'sipd', name: 'SIPD bench', baseUrl: `${url}/sipd`, credentials: { apiKey: SIMULATOR_CREDENTIALS.apiKey }, syncFrequency: 'manual', options: { years: [2026] } } });
     const id = created.body.data.id as string;
     t = performance.now();
-    const runId = (await s.http('POST', `/api/v1/integrations/${id}/sync`, { token })).body.data.syncLogId as string;
+    const runId = (await http('POST', `/api/v1/integrations/${id}/sync`, { token })).body.data.syncLogId as string;
     let run: { status: string; inserted: number; failed: number; error: string | null } | undefined;
     for (;;) {
-      run = (await s.http('GET', `/api/v1/integrations/${id}/logs`, { token })).body.data.find((r: { id: string }) => r.id === runId);
+      run = (await http('GET', `/api/v1/integrations/${id}/logs`, { token })).body.data.find((r: { id: string }) => r.id === runId);
       if (run && ['success', 'partial', 'failed'].includes(run.status)) break;
       await new Promise((r) => setTimeout(r, 200));
     }

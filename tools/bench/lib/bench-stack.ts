@@ -47,6 +47,8 @@ export interface BenchServices {
   core?: boolean;
   /** Also spawn the file service, storing on local disk in a temp directory removed at stop. */
   file?: boolean;
+  /** Also spawn integration-sync with this extra environment. */
+  integration?: NodeJS.ProcessEnv;
   /** Runs on the fresh database before any service starts (e.g. the demo loader). */
   beforeServices?: (stack: TestStack) => Promise<void>;
 }
@@ -90,6 +92,10 @@ export async function startBenchStack(extraEnv: NodeJS.ProcessEnv = {}, services
       const filePort = await freePort();
       const fileUrl = `http://127.0.0.1:${filePort}`;
       children.push(await spawnTs('apps/file/src/main.ts', { ...stack.env, HTTP_PORT: String(filePort), FILE_LOCAL_DIR: fileDir, FILE_INTERNAL_URL: fileUrl }, `${fileUrl}/health/ready`));
+    }
+    if (services.integration) {
+      const port = await freePort();
+      children.push(await spawnTs('apps/integration-sync/src/main.ts', { ...stack.env, ...services.integration, HTTP_PORT: String(port) }, `http://127.0.0.1:${port}/health/ready`));
     }
     gwPort = await freePort();
     children.push(await spawnTs('apps/gateway/src/main.ts', { ...stack.env, PORT: String(gwPort), HOST: '127.0.0.1' }, `http://127.0.0.1:${gwPort}/health/ready`));
