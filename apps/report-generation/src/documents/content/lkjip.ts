@@ -2,6 +2,7 @@ import type { Block } from '../model';
 import { formatNumber } from '../format/format';
 import { labelOf } from '../format/labels';
 import { mean, objectiveTitle, opdPlan, placeOf, scopeName, type DocContext } from './doc-context';
+import { columnsOf } from './columns';
 
 /**
  * LKjIP (DOMAIN.md "Reports"): cover, Ikhtisar Eksekutif, Bab I–IV; per sasaran the target,
@@ -10,6 +11,7 @@ import { mean, objectiveTitle, opdPlan, placeOf, scopeName, type DocContext } fr
  */
 export async function* lkjip(ctx: DocContext): AsyncGenerator<Block> {
   const { l, spec, settings } = ctx;
+  const c = columnsOf(l);
   const y = spec.year;
   const id = spec.language === 'id';
   yield { kind: 'cover', lines: [l.lkjipTitle, l.lkjipShort, `${l.year} ${y}`, scopeName(ctx).toUpperCase()], footer: [settings.pemdaName.toUpperCase(), `${y + 1}`] };
@@ -44,16 +46,16 @@ export async function* lkjip(ctx: DocContext): AsyncGenerator<Block> {
       blocks.push({
         kind: 'table',
         columns: [
-          { header: l.no, width: 0.5, type: 'integer' },
-          { header: l.indicator, width: 3.2, type: 'text' },
-          { header: l.unit, width: 1, type: 'text' },
-          { header: l.target, width: 1.1, type: 'number' },
-          { header: l.realization, width: 1.1, type: 'number' },
-          { header: l.capaian, width: 1.1, type: 'percent' },
-          { header: `${l.realization} ${y - 1}`, width: 1.1, type: 'number' },
-          { header: `${l.realization} ${y - 2}`, width: 1.1, type: 'number' },
-          { header: l.finalTarget, width: 1.1, type: 'number' },
-          { header: l.category, width: 1.2, type: 'text' },
+          c.no,
+          c.indicator(),
+          c.unit(),
+          c.number(l.target),
+          c.number(l.realization),
+          c.percent(l.capaian),
+          c.number(`${l.realization} ${y - 1}`),
+          c.number(`${l.realization} ${y - 2}`),
+          c.number(l.finalTarget),
+          c.text(l.category, 1.2),
         ],
         rows: g.indicators.map((ind, i) => {
           const r = now.get(ind.id);
@@ -109,11 +111,11 @@ export async function* lkjip(ctx: DocContext): AsyncGenerator<Block> {
     yield {
       kind: 'table',
       columns: [
-        { header: l.no, width: 0.5, type: 'integer' },
-        { header: l.objective, width: 3, type: 'text' },
-        { header: l.indicator, width: 3.5, type: 'text' },
-        { header: l.unit, width: 1, type: 'text' },
-        { header: l.target, width: 1.2, type: 'number' },
+        c.no,
+        c.objective(3),
+        c.indicator(3.5),
+        c.unit(),
+        c.number(l.target, 1.2),
       ],
       rows: plan.groups.flatMap((g, gi) => g.indicators.map((ind, i) => [i === 0 ? gi + 1 : null, i === 0 ? (g.objective?.name ?? l.noObjective) : '', ind.name, ind.unit, targets.get(ind.id)?.target ?? null])),
     };
@@ -148,12 +150,12 @@ export async function* lkjip(ctx: DocContext): AsyncGenerator<Block> {
     yield {
       kind: 'table',
       columns: [
-        { header: l.no, width: 0.5, type: 'integer' },
-        { header: l.indicator, width: 2.6, type: 'text' },
-        { header: l.definition, width: 2.8, type: 'text' },
-        { header: l.formula, width: 2.2, type: 'text' },
-        { header: l.unit, width: 0.9, type: 'text' },
-        { header: l.dataSource, width: 1.5, type: 'text' },
+        c.no,
+        c.indicator(2.6),
+        c.text(l.definition, 2.8),
+        c.text(l.formula, 2.2),
+        c.unit(0.9),
+        c.text(l.dataSource),
       ],
       rows: plan.indicators.map((ind, i) => [i + 1, ind.name, ind.definition, ind.formula, ind.unit, ind.dataSource ?? '–']),
     };
@@ -180,17 +182,18 @@ function summaryText(ctx: DocContext, s: { name: string; scored: number; total: 
 
 export function budgetTable(ctx: DocContext, rows: Array<{ nodeCode: string; nodeName: string; pagu: string | null; realization: string; serapan: number | null; capaian: number | null; efficiency: string | null }>, totals: Array<{ pagu: string; realization: string; serapan: number | null }>): Block {
   const { l } = ctx;
+  const c = columnsOf(l);
   const total = totals[0];
   return {
     kind: 'table',
     columns: [
-      { header: l.code, width: 1.4, type: 'text' },
-      { header: l.program, width: 3.2, type: 'text' },
-      { header: l.pagu, width: 1.8, type: 'money' },
-      { header: l.realizationRp, width: 1.8, type: 'money' },
-      { header: l.serapan, width: 1, type: 'percent' },
-      { header: l.capaian, width: 1, type: 'percent' },
-      { header: l.efficiency, width: 1.3, type: 'text' },
+      c.text(l.code, 1.4),
+      c.text(l.program, 3.2),
+      c.money(l.pagu),
+      c.money(l.realizationRp),
+      c.percent(l.serapan, 1),
+      c.percent(l.capaian, 1),
+      c.text(l.efficiency, 1.3),
     ],
     rows: rows.map((b) => [b.nodeCode, b.nodeName, b.pagu, b.realization, b.serapan, b.capaian, labelOf(l, b.efficiency)]),
     ...(total ? { total: [l.total, '', total.pagu, total.realization, total.serapan, null, ''] } : {}),

@@ -1,5 +1,6 @@
 import type { Block } from '../model';
 import { opdPlan, placeOf, type DocContext } from './doc-context';
+import { columnsOf } from './columns';
 
 /**
  * Perjanjian Kinerja: PIHAK PERTAMA the OPD head, PIHAK KEDUA the head of region (settings), the
@@ -8,6 +9,7 @@ import { opdPlan, placeOf, type DocContext } from './doc-context';
  */
 export async function* perjanjianKinerja(ctx: DocContext): AsyncGenerator<Block> {
   const { l, spec, settings } = ctx;
+  const c = columnsOf(l);
   const id = spec.language === 'id';
   for (const [n, opd] of ctx.opds.entries()) {
     if (n > 0) yield { kind: 'pageBreak' };
@@ -46,20 +48,20 @@ export async function* perjanjianKinerja(ctx: DocContext): AsyncGenerator<Block>
     yield {
       kind: 'table',
       columns: [
-        { header: l.no, width: 0.5, type: 'integer' },
+        c.no,
         { header: id ? 'Sasaran Strategis' : 'Strategic Objective', width: 3, type: 'text' },
-        { header: l.indicator, width: 3.4, type: 'text' },
-        { header: l.target, width: 1.2, type: 'number' },
-        { header: l.unit, width: 1, type: 'text' },
+        c.indicator(3.4),
+        c.number(l.target, 1.2),
+        c.unit(),
       ],
       rows: plan.groups.flatMap((g, gi) => g.indicators.map((ind, i) => [i === 0 ? gi + 1 : null, i === 0 ? (g.objective?.name ?? l.noObjective) : '', ind.name, targets.get(ind.id)?.target ?? null, ind.unit])),
     };
     yield {
       kind: 'table',
       columns: [
-        { header: l.no, width: 0.5, type: 'integer' },
-        { header: l.program, width: 5.4, type: 'text' },
-        { header: l.budget, width: 2.2, type: 'money' },
+        c.no,
+        c.text(l.program, 5.4),
+        c.money(l.budget, 2.2),
       ],
       rows: budget.rows.map((b, i) => [i + 1, b.nodeName, b.pagu]),
       ...(budget.totals[0] ? { total: [null, l.total, budget.totals[0].pagu] } : {}),

@@ -4,6 +4,7 @@ import { labelOf, periodName } from '../format/labels';
 import type { Block } from '../model';
 import { budgetTable } from './lkjip';
 import { mean, objectiveTitle, opdPlan, type DocContext } from './doc-context';
+import { columnsOf } from './columns';
 
 function opdHeading(ctx: DocContext, title: string, name: string): Block[] {
   return [{ kind: 'heading', text: `${title} ${ctx.l.year} ${ctx.spec.year}`, level: 1 }, { kind: 'heading', text: name, level: 2 }];
@@ -12,6 +13,7 @@ function opdHeading(ctx: DocContext, title: string, name: string): Block[] {
 /** IKU: No | Sasaran | IKU | Definisi Operasional | Formula | Satuan | Target | Sumber Data | Penanggung Jawab. */
 export async function* iku(ctx: DocContext): AsyncGenerator<Block> {
   const { l } = ctx;
+  const c = columnsOf(l);
   for (const [n, opd] of ctx.opds.entries()) {
     if (n > 0) yield { kind: 'pageBreak' };
     yield* opdHeading(ctx, l.ikuTitle, opd.name);
@@ -20,15 +22,15 @@ export async function* iku(ctx: DocContext): AsyncGenerator<Block> {
     yield {
       kind: 'table',
       columns: [
-        { header: l.no, width: 0.5, type: 'integer' },
-        { header: l.objective, width: 2.2, type: 'text' },
-        { header: l.iku, width: 2.4, type: 'text' },
-        { header: l.definition, width: 2.4, type: 'text' },
-        { header: l.formula, width: 2, type: 'text' },
-        { header: l.unit, width: 1, type: 'text' },
-        { header: l.target, width: 1.1, type: 'number' },
-        { header: l.dataSource, width: 1.5, type: 'text' },
-        { header: l.pic, width: 1.5, type: 'text' },
+        c.no,
+        c.objective(2.2),
+        c.text(l.iku, 2.4),
+        c.text(l.definition, 2.4),
+        c.text(l.formula, 2),
+        c.unit(),
+        c.number(l.target),
+        c.text(l.dataSource),
+        c.text(l.pic),
       ],
       rows: plan.groups
         .flatMap((g) => g.indicators.filter((i) => i.isIku).map((ind) => ({ g, ind })))
@@ -58,6 +60,7 @@ export function quarterTargets(t: TargetView | null, aggregation: string): Array
 /** Rencana Aksi: the year's target per indicator split into TW I–IV. */
 export async function* rencanaAksi(ctx: DocContext): AsyncGenerator<Block> {
   const { l } = ctx;
+  const c = columnsOf(l);
   const tw = ['I', 'II', 'III', 'IV'].map((q) => (ctx.spec.language === 'id' ? `TW ${q}` : `Q${['I', 'II', 'III', 'IV'].indexOf(q) + 1}`));
   for (const [n, opd] of ctx.opds.entries()) {
     if (n > 0) yield { kind: 'pageBreak' };
@@ -69,10 +72,10 @@ export async function* rencanaAksi(ctx: DocContext): AsyncGenerator<Block> {
       yield {
         kind: 'table',
         columns: [
-          { header: l.no, width: 0.5, type: 'integer' },
-          { header: l.indicator, width: 3.4, type: 'text' },
-          { header: l.unit, width: 1, type: 'text' },
-          { header: l.annualTarget, width: 1.2, type: 'number' },
+          c.no,
+          c.indicator(3.4),
+          c.unit(),
+          c.number(l.annualTarget, 1.2),
           ...tw.map((h) => ({ header: h, width: 1, type: 'number' as const })),
         ],
         rows: g.indicators.map((ind, i) => [i + 1, ind.name, ind.unit, targets[i]?.annual ?? null, ...quarterTargets(targets[i] ?? null, ind.aggregation)]),
@@ -84,6 +87,7 @@ export async function* rencanaAksi(ctx: DocContext): AsyncGenerator<Block> {
 /** Capaian per period: target, realization, capaian, category and status per indicator, s.d. the period. */
 export async function* capaian(ctx: DocContext): AsyncGenerator<Block> {
   const { l, spec } = ctx;
+  const c = columnsOf(l);
   const period = spec.period ?? 'Y';
   for (const [n, opd] of ctx.opds.entries()) {
     if (n > 0) yield { kind: 'pageBreak' };
@@ -98,15 +102,15 @@ export async function* capaian(ctx: DocContext): AsyncGenerator<Block> {
     yield {
       kind: 'table',
       columns: [
-        { header: l.no, width: 0.5, type: 'integer' },
-        { header: l.objective, width: 2.4, type: 'text' },
-        { header: l.indicator, width: 3, type: 'text' },
-        { header: l.unit, width: 0.9, type: 'text' },
-        { header: l.target, width: 1.1, type: 'number' },
-        { header: l.realization, width: 1.1, type: 'number' },
-        { header: l.capaian, width: 1.1, type: 'percent' },
-        { header: l.category, width: 1.2, type: 'text' },
-        { header: l.status, width: 1.1, type: 'text' },
+        c.no,
+        c.objective(),
+        c.indicator(3),
+        c.unit(0.9),
+        c.number(l.target),
+        c.number(l.realization),
+        c.percent(l.capaian),
+        c.text(l.category, 1.2),
+        c.text(l.status, 1.1),
       ],
       rows: plan.groups.flatMap((g) =>
         g.indicators.map((ind) => {
@@ -130,6 +134,7 @@ export async function* capaian(ctx: DocContext): AsyncGenerator<Block> {
 /** Realisasi Anggaran: every budget node (program, kegiatan, sub kegiatan) with pagu, realization, remaining and serapan. */
 export async function* realisasiAnggaran(ctx: DocContext): AsyncGenerator<Block> {
   const { l } = ctx;
+  const c = columnsOf(l);
   for (const [n, opd] of ctx.opds.entries()) {
     if (n > 0) yield { kind: 'pageBreak' };
     yield* opdHeading(ctx, l.budgetTitle, opd.name);
@@ -139,12 +144,12 @@ export async function* realisasiAnggaran(ctx: DocContext): AsyncGenerator<Block>
     yield {
       kind: 'table',
       columns: [
-        { header: l.code, width: 1.8, type: 'text' },
-        { header: l.description, width: 3.4, type: 'text' },
-        { header: l.pagu, width: 1.8, type: 'money' },
-        { header: l.realizationRp, width: 1.8, type: 'money' },
-        { header: l.remaining, width: 1.8, type: 'money' },
-        { header: l.serapan, width: 1, type: 'percent' },
+        c.text(l.code, 1.8),
+        c.text(l.description, 3.4),
+        c.money(l.pagu),
+        c.money(l.realizationRp),
+        c.money(l.remaining),
+        c.percent(l.serapan, 1),
       ],
       rows: subs.rows.map((b) => [b.sipdCode ?? b.nodeCode, b.nodeName, b.pagu, b.realization, b.pagu === null ? null : (Number(b.pagu) - Number(b.realization)).toFixed(2), b.serapan]),
     };
