@@ -22,7 +22,7 @@ async function main() {
     const token = (await s.loginAdmin()).accessToken;
     const [opd] = await s.sql<{ id: string }>(`SELECT id FROM core.opds ORDER BY code LIMIT 1`);
     if (!opd) throw new Error('the demo has no OPD');
-    for (const type of ['lkjip', 'pk', 'rencana-aksi', 'capaian']) {
+    for (const type of ['lkjip', 'pk', 'iku', 'rencana-aksi', 'capaian']) {
       const id = (await s.http('POST', '/api/v1/reports', { token, body: { type, format: 'pdf', year: 2025, opdId: opd.id, language } })).body.data.id as string;
       for (;;) {
         const status = (await s.http('GET', `/api/v1/reports/${id}`, { token })).body.data.status as string;

@@ -74,7 +74,7 @@ export async function generateReport(spec: ReportSpec, ctx: ReportContext, out: 
   const title = `${TITLE[spec.type][spec.language]} ${spec.year} — ${scopeName(doc)}`;
   const blocks = CONTENT[spec.type](doc);
   if (spec.format === 'pdf') {
-    const { pages } = await renderPdf(blocks, out, { lang: spec.language, title, author: doc.settings.pemdaName });
+    const { pages } = await renderPdf(blocks, out, { lang: spec.language, title, author: doc.settings.pemdaName, layout: spec.type === 'iku' ? 'landscape' : 'portrait' });
     return { ...file, pages };
   }
   await renderXlsx(blocks, out, { title, sheet: TITLE[spec.type][spec.language] });

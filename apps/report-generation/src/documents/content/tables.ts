@@ -10,7 +10,7 @@ function opdHeading(ctx: DocContext, title: string, name: string): Block[] {
   return [{ kind: 'heading', text: `${title} ${ctx.l.year} ${ctx.spec.year}`, level: 1 }, { kind: 'heading', text: name, level: 2 }];
 }
 
-/** IKU: No | Sasaran | IKU | Definisi Operasional | Formula | Satuan | Target | Sumber Data | Penanggung Jawab. */
+/** IKU: No | Sasaran | IKU | Definisi Operasional | Formula | Satuan | Target per Renstra year | Sumber Data | Penanggung Jawab. */
 export async function* iku(ctx: DocContext): AsyncGenerator<Block> {
   const { l } = ctx;
   const c = columnsOf(l);
@@ -18,23 +18,13 @@ export async function* iku(ctx: DocContext): AsyncGenerator<Block> {
     if (n > 0) yield { kind: 'pageBreak' };
     yield* opdHeading(ctx, l.ikuTitle, opd.name);
     const plan = await opdPlan(ctx, opd);
-    const targets = await ctx.reader.performance(opd.id, ctx.spec.year);
+    const years = plan.plan ? Array.from({ length: plan.plan.periodEnd - plan.plan.periodStart + 1 }, (_, i) => (plan.plan?.periodStart ?? 0) + i) : [ctx.spec.year];
+    const rows = plan.groups.flatMap((g) => g.indicators.filter((i) => i.isIku).map((ind) => ({ g, ind })));
+    const targets = await Promise.all(rows.map(({ ind }) => ctx.reader.planTargets(ind.id)));
     yield {
       kind: 'table',
-      columns: [
-        c.no,
-        c.objective(2.2),
-        c.text(l.iku, 2.4),
-        c.text(l.definition, 2.4),
-        c.text(l.formula, 2),
-        c.unit(),
-        c.number(l.target),
-        c.text(l.dataSource),
-        c.text(l.pic),
-      ],
-      rows: plan.groups
-        .flatMap((g) => g.indicators.filter((i) => i.isIku).map((ind) => ({ g, ind })))
-        .map(({ g, ind }, i) => [i + 1, g.objective?.name ?? l.noObjective, ind.name, ind.definition, ind.formula, ind.unit, targets.get(ind.id)?.target ?? null, ind.dataSource ?? '–', ind.personInCharge ?? '–']),
+      columns: [c.no, c.objective(2), c.text(l.iku, 2.2), c.text(l.definition, 2.2), c.text(l.formula, 1.8), c.unit(0.9), ...years.map((y) => c.number(`${l.target} ${y}`, 0.9)), c.text(l.dataSource, 1.3), c.text(l.pic, 1.3)],
+      rows: rows.map(({ g, ind }, i) => [i + 1, g.objective?.name ?? l.noObjective, ind.name, ind.definition, ind.formula, ind.unit, ...years.map((y) => targets[i]?.get(y) ?? null), ind.dataSource ?? '–', ind.personInCharge ?? '–']),
     };
   }
 }

@@ -107,10 +107,16 @@ export class CoreReader {
     }
   }
 
+  /** The Renstra's target per year (year → annual). */
+  async planTargets(indicatorId: string): Promise<Map<number, number>> {
+    const plan = await this.call<PlanTargetsView>(CORE_SUBJECTS.planTargetGet, { id: indicatorId });
+    return new Map(plan.items.map((i) => [i.year, i.annual]));
+  }
+
   /** The five-year target of the plan's last year (null when none). */
   async finalTarget(indicatorId: string, planEnd: number): Promise<number | null> {
-    const plan = await this.call<PlanTargetsView>(CORE_SUBJECTS.planTargetGet, { id: indicatorId });
-    return plan.items.find((i) => i.year === planEnd)?.annual ?? plan.items.at(-1)?.annual ?? null;
+    const targets = await this.planTargets(indicatorId);
+    return targets.get(planEnd) ?? [...targets.values()].at(-1) ?? null;
   }
 }
 

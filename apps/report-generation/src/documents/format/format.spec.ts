@@ -4,6 +4,7 @@ import { labelOf, labelsFor, periodName } from './labels';
 import { placeOf } from '../content/doc-context';
 import { quarterTargets } from '../content/tables';
 import { reportFileOf } from '../report-file';
+import { winAnsi } from '../pdf/win-ansi';
 
 describe('document formatting', () => {
   it('writes numbers the Indonesian way by default and the English way on request', () => {
@@ -55,5 +56,13 @@ describe('document formatting', () => {
   it('names the downloaded file after the report', () => {
     expect(reportFileOf({ type: 'lkjip', format: 'pdf', year: 2026, opdId: '1a2b3c4d-0000-4000-8000-000000000000', period: null })).toEqual({ fileName: 'LKjIP-2026-OPD-1a2b3c4d.pdf', mimeType: 'application/pdf' });
     expect(reportFileOf({ type: 'capaian', format: 'xlsx', year: 2026, opdId: null, period: 'Q2' }).fileName).toBe('Capaian-Kinerja-2026-Q2-Pemda.xlsx');
+  });
+});
+
+describe('PDF text filter', () => {
+  it('keeps Indonesian Latin text and spells out symbols the standard fonts cannot show', () => {
+    expect(winAnsi('Proporsi penduduk usia 13–15 tahun × 100% — “baik”')).toBe('Proporsi penduduk usia 13–15 tahun × 100% — “baik”');
+    expect(winAnsi('Σ(nilai × bobot) ≥ 75')).toBe('Sum (nilai × bobot) >= 75');
+    expect(winAnsi('数据')).toBe('??');
   });
 });

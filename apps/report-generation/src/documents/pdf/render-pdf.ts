@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import { cellText } from '../format/cells';
 import type { ReportLanguage } from '../generate-report';
 import type { Block, Blocks, Column } from '../model';
+import { winAnsi } from './win-ansi';
 
 const MARGIN = 56; // 2 cm
 const FONT = 'Helvetica';
@@ -16,6 +17,8 @@ const MAX_BUFFERED = 2 * 1024 * 1024;
 
 export interface PdfOptions {
   lang: ReportLanguage;
+  /** Wide tables (IKU: a target column per Renstra year) go landscape. */
+  layout?: 'portrait' | 'landscape';
   title: string;
   author: string;
 }
@@ -26,13 +29,18 @@ export interface PdfOptions {
  * numbers are drawn as each page opens, so no page is kept in memory for a total count.
  */
 export async function renderPdf(blocks: Blocks, out: Writable, o: PdfOptions): Promise<{ pages: number }> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }, info: { Title: o.title, Author: o.author, Producer: 'SAKIP Platform' } });
+  const doc = new PDFDocument({ size: 'A4', layout: o.layout ?? 'portrait', margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN }, info: { Title: o.title, Author: o.author, Producer: 'SAKIP Platform' } });
   const finished = new Promise<void>((resolve, reject) => {
     out.once('finish', resolve);
     out.once('error', reject);
     doc.once('error', reject);
   });
   doc.pipe(out);
+  // Every string goes through the WinAnsi filter of the standard fonts.
+  const text = doc.text.bind(doc) as (t: string, ...rest: unknown[]) => PDFKit.PDFDocument;
+  (doc as unknown as { text: typeof text }).text = (t: string, ...rest: unknown[]) => text(winAnsi(String(t)), ...rest);
+  const heightOf = doc.heightOfString.bind(doc);
+  doc.heightOfString = (t: string, o?: PDFKit.Mixins.TextOptions) => heightOf(winAnsi(String(t)), o);
   let pages = 1;
   const footer = () => {
     const bottom = doc.page.margins.bottom;
