@@ -59,6 +59,8 @@ describe('integration-sync (in-process, simulator, core faked on NATS)', () => {
       expect(await bad({ syncFrequency: 'often' })).toBe('VALIDATION_FAILED');
       expect(await bad({ credentials: { token: 'x' } })).toBe('VALIDATION_FAILED');
       expect(await bad({ baseUrl: 'ftp://example.org' })).toBe('VALIDATION_FAILED');
+      expect(await bad({ options: { years: [2020, 2021, 2022, 2023, 2024, 2025, 2026] } })).toBe('VALIDATION_FAILED');
+      expect(await bad({ options: { years: 2026 } })).toBe('VALIDATION_FAILED');
       const dup = await createSipd();
       expect(await errorCodeOf(createSipd({ name: dup.name.toUpperCase() }))).toBe('CONFLICT');
       expect(await errorCodeOf(h.call(INTEGRATION_SUBJECTS.update, { id: dup.id, name: 'x', expectedVersion: 7 }, admin))).toBe('PRECONDITION_FAILED');

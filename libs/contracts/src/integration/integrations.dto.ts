@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
+import { ArrayMaxSize, ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min, ValidateBy, ValidateNested, type ValidationOptions } from 'class-validator';
 import { ListQuery } from '../common/pagination';
 import { INTEGRATION_KINDS, type IntegrationKind } from '../events/integration.events';
 
@@ -33,7 +33,8 @@ function IsCredentials(options?: ValidationOptions): PropertyDecorator {
 
 export class IntegrationOptions {
   /** SIPD: the budget years to pull (default: the current year and the one before). */
-  @ApiPropertyOptional({ type: [Number] }) @IsOptional() @IsInt({ each: true }) @Min(2000, { each: true }) @Max(2100, { each: true })
+  @ApiPropertyOptional({ type: [Number], maxItems: 6 })
+  @IsOptional() @IsArray() @ArrayNotEmpty() @ArrayMaxSize(6) @ArrayUnique() @IsInt({ each: true }) @Min(2000, { each: true }) @Max(2100, { each: true })
   years?: number[];
 
   /** SIMPEG: also create sign-in accounts (viewer) for OPD heads through auth. */
