@@ -142,6 +142,7 @@ describe('reports through the gateway (e2e, demo data)', () => {
     expect((await download(mine.id, ops)).status).toBe(200);
     const theirs = await done(await order({ type: 'iku', format: 'xlsx', year: YEAR, opdId: other.id }));
     expect((await s.http('GET', `/api/v1/reports/${theirs.id}`, { token: ops })).status).toBe(404);
+    expect((await s.http('GET', `/api/v1/reports?opdId=${other.id}`, { token: ops })).status).toBe(404);
     const list = await s.http('GET', '/api/v1/reports?limit=100', { token: ops });
     expect(list.body.data.map((r: { opdId: string }) => r.opdId).every((o: string) => o === opd.id)).toBe(true);
 

@@ -10,6 +10,8 @@ export class ReadReportsUseCase {
 
   async list(q: ReportListQuery, caller: CallerIdentity | null): Promise<Page<ReportView>> {
     const me = assertPermission(caller, 'reports.read');
+    // API.md: lists are silently scoped, but naming another OPD is 404 (it does not exist for the caller).
+    if (me.opdId && q.opdId && q.opdId !== me.opdId) throw notFound('OPD');
     const page = await this.reports.list(q, me);
     return { ...page, items: page.items.map(toReportView) };
   }
